@@ -1,0 +1,149 @@
+//! Findings: what a rule reports, where, and how it could be fixed.
+//!
+//! A [`Finding`] carries its byte span *and* the 1-based line/column derived from it, so reporters never
+//! need the document again. Fixes are data ([`Fix`]) applied centrally, never by the rule itself.
+
+use serde::Serialize;
+use std::ops::Range;
+
+use crate::afm::LineIndex;
+use crate::rules::RuleMeta;
+
+/// How serious a finding is; `Error` findings make `locdoc check` exit 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Must be fixed: the page is wrong or broken.
+    Error,
+    /// Probably wrong; worth a look.
+    Warning,
+    /// Informational.
+    Info,
+}
+
+impl Severity {
+    /// The lowercase name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    /// Parses `error`, `warning` or `info`.
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" | "warn" => Some(Severity::Warning),
+            "info" | "note" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+}
+
+/// A replacement of a byte range of the file's text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// Byte range in the file.
+    pub range: Range<usize>,
+    /// Text that replaces it.
+    pub replacement: String,
+}
+
+/// A machine-applicable fix: one or more non-overlapping edits.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// What applying it does, e.g. "replace `&#39;` with `'`".
+    pub title: String,
+    /// The edits, in any order; they must not overlap.
+    pub edits: Vec<Edit>,
+}
+
+/// One diagnostic, positioned in one file.
+#[derive(Clone, Debug, Serialize)]
+pub struct Finding {
+    /// Rule id, e.g. `CURL001`.
+    pub rule: &'static str,
+    /// Effective severity (after configuration).
+    pub severity: Severity,
+    /// File as given on the command line / found by the walk.
+    pub file: String,
+    /// 1-based line of the start of the span.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// 1-based line of the end of the span.
+    pub end_line: usize,
+    /// 1-based column of the end of the span (exclusive), in characters.
+    pub end_column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it, when the rule can say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// The document's locale.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// Whether `check --fix` can repair it.
+    pub fixable: bool,
+    /// Byte span in the file (not serialized: positions above are the contract).
+    #[serde(skip)]
+    pub span: Range<usize>,
+    /// The fix, if any.
+    #[serde(skip)]
+    pub fix: Option<Fix>,
+}
+
+impl Finding {
+    /// A finding of `meta`'s rule at `span` of a document whose lines are `lines`.
+    pub fn new(
+        meta: &'static RuleMeta,
+        file: &str,
+        lines: &LineIndex,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Finding {
+        let (line, column) = lines.position(span.start);
+        let (end_line, end_column) = lines.position(span.end.max(span.start));
+        Finding {
+            rule: meta.id,
+            severity: meta.severity,
+            file: file.to_string(),
+            line,
+            column,
+            end_line,
+            end_column,
+            message: message.into(),
+            help: None,
+            locale: None,
+            fixable: false,
+            span,
+            fix: None,
+        }
+    }
+
+    /// Adds a help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Finding {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Attaches a fix and marks the finding fixable.
+    pub fn with_fix(mut self, fix: Fix) -> Finding {
+        self.fixable = true;
+        self.fix = Some(fix);
+        self
+    }
+
+    /// The order every output uses: file, line, column, rule, then message for full determinism.
+    pub fn sort_key(&self) -> (&str, usize, usize, &str, &str) {
+        (&self.file, self.line, self.column, self.rule, &self.message)
+    }
+}
+
+/// Sorts findings into the canonical order and removes exact duplicates.
+pub fn sort_findings(findings: &mut Vec<Finding>) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
+}

@@ -1,0 +1,245 @@
+//! The pipeline driver: `source` → `afm` → `extract` → `rules` → sorted findings.
+//!
+//! Files are loaded and checked in parallel (rayon) and the findings sorted at the end, so the output
+//! is the same whatever the thread count.
+
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::afm::{self, Document};
+use crate::diag::{sort_findings, Finding};
+use crate::extract::{extract_requests, Request};
+use crate::rules::{self, Context, Scope, SourcePage, RULES};
+use crate::source::{self, PairInput, Pairing};
+
+/// Default maximum file size (10 MB).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+
+/// Resolved options for a run.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Paths to check.
+    pub paths: Vec<PathBuf>,
+    /// Locale of the source pages (`en`).
+    pub source_locale: String,
+    /// Files larger than this are reported and skipped.
+    pub max_file_size: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            paths: vec![PathBuf::from("docs")],
+            source_locale: "en".into(),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+}
+
+/// A parsed page with its requests.
+#[derive(Debug)]
+pub struct Page {
+    /// The document.
+    pub doc: Document,
+    /// Its curl requests.
+    pub requests: Vec<Request>,
+}
+
+/// Everything loaded for a run.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    /// Parsed pages, sorted by path.
+    pub pages: Vec<Page>,
+    /// Findings from loading (unreadable files).
+    pub load_findings: Vec<Finding>,
+    /// Translation pairing over `pages`.
+    pub pairing: Pairing,
+}
+
+/// A failure that stops the run (exit 2).
+#[derive(Debug)]
+pub enum RunError {
+    /// A path given on the command line does not exist or cannot be walked.
+    Path(PathBuf, String),
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::Path(p, e) => write!(f, "{}: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for RunError {}
+
+/// Displays a path the way the user can reach it (relative paths kept as given).
+pub fn display_path(p: &std::path::Path) -> String {
+    let s = p.to_string_lossy();
+    s.strip_prefix("./").unwrap_or(&s).to_string()
+}
+
+/// Parses one file's text into a page with its locale resolved.
+pub fn load_page(path: &std::path::Path, text: String) -> Page {
+    let display = display_path(path);
+    let mut doc = afm::parse(path, &display, Arc::from(text));
+    match source::locale_from_path(path) {
+        Some((_, tag)) => {
+            doc.locale = tag;
+            doc.locale_from_path = true;
+        }
+        None => doc.locale = source::detect_locale(&prose_sample(&doc)),
+    }
+    let requests = extract_requests(&doc);
+    Page { doc, requests }
+}
+
+/// The page's prose with `[!DNL]`/`[!UICONTROL]` terms removed (they stay in the source language).
+fn prose_sample(doc: &Document) -> String {
+    let mut s = String::new();
+    for t in &doc.texts {
+        s.push_str(&t.text);
+        s.push(' ');
+    }
+    let s = afm::strip_terms(&s);
+    let terms: std::collections::HashSet<&str> =
+        doc.terms.iter().map(|t| t.text.as_str()).collect();
+    let mut out = s;
+    for t in terms {
+        out = out.replace(t, " ");
+    }
+    out
+}
+
+/// Discovers, reads and parses every file.
+pub fn load(settings: &Settings) -> Result<Workspace, RunError> {
+    let found = source::discover(&settings.paths, false);
+    if let Some((p, e)) = found.errors.into_iter().next() {
+        return Err(RunError::Path(p, e));
+    }
+    let results: Vec<Result<Page, Box<Finding>>> = found
+        .files
+        .par_iter()
+        .map(
+            |path| match source::read_source(path, settings.max_file_size) {
+                Ok(text) => Ok(load_page(path, text)),
+                Err(e) => Err(Box::new(unreadable(path, &e))),
+            },
+        )
+        .collect();
+    let mut ws = Workspace::default();
+    for r in results {
+        match r {
+            Ok(p) => ws.pages.push(p),
+            Err(f) => ws.load_findings.push(*f),
+        }
+    }
+    let inputs: Vec<PairInput<'_>> = ws
+        .pages
+        .iter()
+        .map(|p| PairInput {
+            path: &p.doc.path,
+            locale: &p.doc.locale,
+            exl_id: p.doc.exl_id(),
+        })
+        .collect();
+    ws.pairing = source::pair_documents(&inputs, &settings.source_locale);
+    Ok(ws)
+}
+
+fn unreadable(path: &std::path::Path, e: &source::ReadError) -> Finding {
+    let meta = &rules::io::io001_unreadable_file::META;
+    let (line, column) = match e {
+        source::ReadError::NotUtf8 { offset } => match std::fs::read(path) {
+            Ok(bytes) => {
+                let before = &bytes[..(*offset).min(bytes.len())];
+                let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+                let line_start = before
+                    .iter()
+                    .rposition(|b| *b == b'\n')
+                    .map_or(0, |i| i + 1);
+                let col = String::from_utf8_lossy(&before[line_start..])
+                    .chars()
+                    .count()
+                    + 1;
+                (line, col)
+            }
+            Err(_) => (1, 1),
+        },
+        _ => (1, 1),
+    };
+    Finding {
+        rule: meta.id,
+        severity: meta.severity,
+        file: display_path(path),
+        line,
+        column,
+        end_line: line,
+        end_column: column,
+        message: e.to_string(),
+        help: Some("save the file as UTF-8 text".into()),
+        locale: None,
+        fixable: false,
+        span: 0..0,
+        fix: None,
+    }
+}
+
+/// Result of `check`.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Sorted findings.
+    pub findings: Vec<Finding>,
+    /// Number of files considered (read or not).
+    pub files: usize,
+}
+
+/// Runs every rule on a loaded workspace.
+pub fn run_rules(ws: &Workspace) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = ws
+        .pages
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, page)| {
+            let source = ws
+                .pairing
+                .source
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|(s, _)| ws.pages.get(s));
+            let ctx = Context {
+                doc: &page.doc,
+                requests: &page.requests,
+                source: source.map(|s| SourcePage {
+                    doc: &s.doc,
+                    requests: &s.requests,
+                }),
+            };
+            let mut out = Vec::new();
+            for rule in RULES {
+                match rule.meta().scope {
+                    Scope::Document => rule.check(&ctx, &mut out),
+                    Scope::Pair if ctx.source.is_some() => rule.check(&ctx, &mut out),
+                    _ => {}
+                }
+            }
+            out
+        })
+        .collect();
+    findings.extend(ws.load_findings.iter().cloned());
+    sort_findings(&mut findings);
+    findings
+}
+
+/// Loads and checks.
+pub fn check(settings: &Settings) -> Result<(Report, Workspace), RunError> {
+    let ws = load(settings)?;
+    let findings = run_rules(&ws);
+    let report = Report {
+        findings,
+        files: ws.pages.len() + ws.load_findings.len(),
+    };
+    Ok((report, ws))
+}

@@ -1,0 +1,26 @@
+//! The JSON contract: `{"version":1,"diagnostics":[…],"summary":{…}}`, findings already sorted.
+
+use serde::Serialize;
+
+use super::Summary;
+use crate::diag::Finding;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    diagnostics: &'a [Finding],
+    summary: Summary,
+}
+
+/// Serializes findings as the version-1 JSON document (with a trailing newline).
+pub fn render(findings: &[Finding], files: usize) -> String {
+    let out = Output {
+        version: 1,
+        diagnostics: findings,
+        summary: Summary::new(findings, files),
+    };
+    let mut s =
+        serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    s.push('\n');
+    s
+}

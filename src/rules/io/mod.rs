@@ -1,0 +1,3 @@
+//! `IO*`: files that could not be read as text.
+
+pub mod io001_unreadable_file;

@@ -1,0 +1,237 @@
+//! `rules`: every check locdoc runs, one file per rule, registered in [`RULES`].
+//!
+//! A rule is a unit struct implementing [`Rule`]: static [`RuleMeta`] (id, name, severity, scope and
+//! its documentation, the single source for `locdoc rules`, `locdoc explain` and SARIF) plus
+//! `check`, which reads the model through a [`Context`] and pushes [`Finding`]s. Rules never parse
+//! Markdown or options themselves. To add a rule: create `<family>/<id>_<slug>.rs`, add it to the
+//! family's `mod.rs` and to [`RULES`] (kept in id order; a test checks it).
+
+use crate::afm::{Document, Span};
+use crate::diag::{Finding, Severity};
+use crate::extract::Request;
+
+pub mod afm;
+pub mod curl;
+pub mod io;
+
+/// What input a rule needs, which tells the engine when to run it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// Runs on every document alone.
+    Document,
+    /// Runs on a translated document together with its source page.
+    Pair,
+    /// Reported by the loader (files that could not be read); `check` is never called.
+    Load,
+}
+
+/// Whether and how a rule's findings can be fixed automatically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FixKind {
+    /// No automatic fix.
+    None,
+    /// Some findings carry a safe fix.
+    Sometimes,
+    /// Every finding carries a safe fix.
+    Always,
+}
+
+/// Static description of a rule.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable id, e.g. `CURL001`.
+    pub id: &'static str,
+    /// Kebab-case name, e.g. `unterminated-quote`; accepted wherever an id is.
+    pub name: &'static str,
+    /// Family (folder): `curl`, `afm`, `io`, …
+    pub family: &'static str,
+    /// One line.
+    pub summary: &'static str,
+    /// Default severity.
+    pub severity: Severity,
+    /// Fix availability.
+    pub fix: FixKind,
+    /// When it runs.
+    pub scope: Scope,
+    /// Full documentation (Markdown) with the headings `## What it checks`, `## Why it matters`,
+    /// `## Example`, `## Use instead`; examples are `~~~markdown` blocks that tests run.
+    pub doc: &'static str,
+}
+
+/// The translation's source page, for [`Scope::Pair`] rules.
+#[derive(Clone, Copy)]
+pub struct SourcePage<'a> {
+    /// The source document.
+    pub doc: &'a Document,
+    /// Its requests.
+    pub requests: &'a [Request],
+}
+
+/// What a rule sees.
+pub struct Context<'a> {
+    /// The document checked.
+    pub doc: &'a Document,
+    /// Its extracted requests.
+    pub requests: &'a [Request],
+    /// The source page, when `doc` is a paired translation.
+    pub source: Option<SourcePage<'a>>,
+}
+
+impl Context<'_> {
+    /// A finding of `meta` at `span` of the checked document.
+    pub fn finding(
+        &self,
+        meta: &'static RuleMeta,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Finding {
+        let mut f = Finding::new(meta, &self.doc.display, &self.doc.lines, span, message);
+        f.locale = Some(self.doc.locale.clone());
+        f
+    }
+}
+
+/// A check.
+pub trait Rule: Sync {
+    /// Its metadata.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Pushes findings for `ctx` into `out`.
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>);
+}
+
+/// Every rule, in id order.
+pub static RULES: &[&dyn Rule] = &[
+    &afm::afm001_empty_link::EmptyLink,
+    &afm::afm002_front_matter_error::FrontMatterError,
+    &curl::curl001_unterminated_quote::UnterminatedQuote,
+    &curl::curl002_missing_continuation::MissingContinuation,
+    &curl::curl003_invalid_json_body::InvalidJsonBody,
+    &curl::curl004_malformed_header::MalformedHeader,
+    &curl::curl005_duplicate_header::DuplicateHeader,
+    &io::io001_unreadable_file::UnreadableFile,
+];
+
+/// Looks a rule up by id (`CURL001`, case-insensitive) or name (`unterminated-quote`).
+pub fn find(key: &str) -> Option<&'static dyn Rule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.meta().id.eq_ignore_ascii_case(key) || r.meta().name == key)
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for rule tests: run one rule on a snippet.
+    use super::*;
+    use crate::afm::parse;
+    use crate::extract::extract_requests;
+    use std::path::Path;
+
+    /// Parses `text` as a page of `locale`.
+    pub fn page(text: &str, locale: &str) -> (Document, Vec<Request>) {
+        let mut doc = parse(Path::new("t.md"), "t.md", text.into());
+        doc.locale = locale.to_string();
+        let reqs = extract_requests(&doc);
+        (doc, reqs)
+    }
+
+    /// Findings of `rule` on `text` (an English page).
+    pub fn run(rule: &dyn Rule, text: &str) -> Vec<Finding> {
+        run_pair(rule, text, None)
+    }
+
+    /// Findings of `rule` on translation `text` whose source page is `source`.
+    pub fn run_pair(rule: &dyn Rule, text: &str, source: Option<&str>) -> Vec<Finding> {
+        let (doc, reqs) = page(text, if source.is_some() { "fr" } else { "en" });
+        let src = source.map(|s| page(s, "en"));
+        let ctx = Context {
+            doc: &doc,
+            requests: &reqs,
+            source: src.as_ref().map(|(d, r)| SourcePage {
+                doc: d,
+                requests: r,
+            }),
+        };
+        let mut out = Vec::new();
+        rule.check(&ctx, &mut out);
+        out
+    }
+
+    /// Lines of the findings.
+    pub fn lines(f: &[Finding]) -> Vec<usize> {
+        f.iter().map(|f| f.line).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `~~~markdown` block after `heading` in a rule doc.
+    fn example(doc: &str, heading: &str) -> Option<String> {
+        let after = &doc[doc.find(heading)? + heading.len()..];
+        let open = after.find("~~~markdown\n")? + "~~~markdown\n".len();
+        let close = after[open..].find("\n~~~")?;
+        Some(after[open..open + close + 1].to_string())
+    }
+
+    #[test]
+    fn registry_is_sorted_unique_and_documented() {
+        let ids: Vec<_> = RULES.iter().map(|r| r.meta().id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(ids, sorted, "RULES must be in id order with unique ids");
+        for r in RULES {
+            let m = r.meta();
+            for h in [
+                "## What it checks",
+                "## Why it matters",
+                "## Example",
+                "## Use instead",
+            ] {
+                assert!(m.doc.contains(h), "{} doc lacks {h}", m.id);
+            }
+            assert!(
+                m.id.starts_with(&m.family.to_ascii_uppercase()),
+                "{} not in family {}",
+                m.id,
+                m.family
+            );
+            assert!(find(m.name).is_some());
+        }
+    }
+
+    #[test]
+    fn every_example_triggers_and_every_fix_is_clean() {
+        for r in RULES {
+            let m = r.meta();
+            if m.scope == Scope::Load {
+                continue;
+            }
+            let bad =
+                example(m.doc, "## Example").unwrap_or_else(|| panic!("{}: no example", m.id));
+            let good = example(m.doc, "## Use instead")
+                .unwrap_or_else(|| panic!("{}: no fixed example", m.id));
+            let (bad_out, good_out) = if m.scope == Scope::Pair {
+                let src = example(m.doc, "## Source page")
+                    .unwrap_or_else(|| panic!("{}: no source page", m.id));
+                (
+                    testing::run_pair(*r, &bad, Some(&src)),
+                    testing::run_pair(*r, &good, Some(&src)),
+                )
+            } else {
+                (testing::run(*r, &bad), testing::run(*r, &good))
+            };
+            assert!(!bad_out.is_empty(), "{}: example does not trigger", m.id);
+            assert!(
+                good_out.is_empty(),
+                "{}: fixed example still triggers: {:?}",
+                m.id,
+                good_out
+            );
+        }
+    }
+}
