@@ -11,6 +11,7 @@ use crate::afm::{self, Document};
 use crate::diag::{sort_findings, Finding};
 use crate::extract::{extract_requests, Request};
 use crate::rules::{self, Context, Scope, SourcePage, RULES};
+use crate::schema::Schema;
 use crate::source::{self, PairInput, Pairing};
 
 /// Default maximum file size (10 MB).
@@ -25,6 +26,8 @@ pub struct Settings {
     pub source_locale: String,
     /// Files larger than this are reported and skipped.
     pub max_file_size: u64,
+    /// Schema files (OpenAPI documents and connector catalogs); empty means the built-in schema.
+    pub schema_paths: Vec<PathBuf>,
 }
 
 impl Default for Settings {
@@ -33,6 +36,7 @@ impl Default for Settings {
             paths: vec![PathBuf::from("docs")],
             source_locale: "en".into(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            schema_paths: Vec::new(),
         }
     }
 }
@@ -62,12 +66,15 @@ pub struct Workspace {
 pub enum RunError {
     /// A path given on the command line does not exist or cannot be walked.
     Path(PathBuf, String),
+    /// A schema file is missing or malformed.
+    Schema(crate::schema::SchemaError),
 }
 
 impl std::fmt::Display for RunError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RunError::Path(p, e) => write!(f, "{}: {e}", p.display()),
+            RunError::Schema(e) => write!(f, "{e}"),
         }
     }
 }
@@ -195,8 +202,16 @@ pub struct Report {
     pub files: usize,
 }
 
+/// Loads the schema named by the settings (the built-in one when none is named).
+pub fn load_schema(settings: &Settings) -> Result<Schema, RunError> {
+    if settings.schema_paths.is_empty() {
+        return Schema::builtin().map_err(RunError::Schema);
+    }
+    Schema::load(&settings.schema_paths).map_err(RunError::Schema)
+}
+
 /// Runs every rule on a loaded workspace.
-pub fn run_rules(ws: &Workspace) -> Vec<Finding> {
+pub fn run_rules(ws: &Workspace, schema: &Schema) -> Vec<Finding> {
     let mut findings: Vec<Finding> = ws
         .pages
         .par_iter()
@@ -216,6 +231,7 @@ pub fn run_rules(ws: &Workspace) -> Vec<Finding> {
                     doc: &s.doc,
                     requests: &s.requests,
                 }),
+                schema,
             };
             let mut out = Vec::new();
             for rule in RULES {
@@ -235,8 +251,9 @@ pub fn run_rules(ws: &Workspace) -> Vec<Finding> {
 
 /// Loads and checks.
 pub fn check(settings: &Settings) -> Result<(Report, Workspace), RunError> {
+    let schema = load_schema(settings)?;
     let ws = load(settings)?;
-    let findings = run_rules(&ws);
+    let findings = run_rules(&ws, &schema);
     let report = Report {
         findings,
         files: ws.pages.len() + ws.load_findings.len(),

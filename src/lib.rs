@@ -26,4 +26,5 @@ pub mod engine;
 pub mod extract;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod source;

@@ -36,6 +36,9 @@ pub struct InputArgs {
     /// Files larger than this many bytes are reported and skipped.
     #[arg(long, default_value_t = crate::engine::DEFAULT_MAX_FILE_SIZE, value_name = "BYTES")]
     pub max_file_size: u64,
+    /// Schema file (OpenAPI document or connector catalog); repeatable; replaces the built-in schema.
+    #[arg(long = "schema", value_name = "PATH")]
+    pub schema: Vec<PathBuf>,
 }
 
 impl InputArgs {
@@ -49,6 +52,7 @@ impl InputArgs {
             },
             source_locale: self.source_locale.clone(),
             max_file_size: self.max_file_size,
+            schema_paths: self.schema.clone(),
         }
     }
 }

@@ -77,6 +77,8 @@ pub struct Context<'a> {
     pub requests: &'a [Request],
     /// The source page, when `doc` is a paired translation.
     pub source: Option<SourcePage<'a>>,
+    /// The canonical request schema (loaded once per run).
+    pub schema: &'a crate::schema::Schema,
 }
 
 impl Context<'_> {
@@ -146,7 +148,9 @@ pub(crate) mod testing {
     pub fn run_pair(rule: &dyn Rule, text: &str, source: Option<&str>) -> Vec<Finding> {
         let (doc, reqs) = page(text, if source.is_some() { "fr" } else { "en" });
         let src = source.map(|s| page(s, "en"));
+        let schema = crate::schema::Schema::builtin().expect("builtin schema");
         let ctx = Context {
+            schema: &schema,
             doc: &doc,
             requests: &reqs,
             source: src.as_ref().map(|(d, r)| SourcePage {
