@@ -24,6 +24,7 @@ pub mod cli;
 pub mod diag;
 pub mod engine;
 pub mod extract;
+pub mod fsutil;
 pub mod report;
 pub mod rules;
 pub mod schema;
