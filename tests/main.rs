@@ -3,5 +3,6 @@
 
 mod common;
 
+mod bad_input;
 mod cli;
 mod real_docs;

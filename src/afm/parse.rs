@@ -76,6 +76,12 @@ pub fn parse(path: &Path, display: &str, text: Arc<str>) -> Document {
         texts: Vec::new(),
         html: Vec::new(),
     };
+    // A byte-order mark is not content (front_matter::split skips it too).
+    let md_start = if md_start == 0 && text.starts_with('\u{feff}') {
+        3
+    } else {
+        md_start
+    };
     let md = &text[md_start..];
 
     let mut depth = 0usize;

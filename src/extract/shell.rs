@@ -23,7 +23,7 @@ pub enum ShellError {
         /// The quote character.
         quote: char,
     },
-    /// A backslash at the very end of the input.
+    /// A backslash at the very end of the input, or a line continuation with nothing after it.
     DanglingBackslash {
         /// Offset of the backslash.
         at: usize,
@@ -107,7 +107,13 @@ pub fn tokenize(input: &str) -> Tokens {
                 }
             }
             '\\' => match chars.next() {
-                Some((_, '\n')) => end_word(&mut cur, &mut cmd, i),
+                Some((_, '\n')) => {
+                    end_word(&mut cur, &mut cmd, i);
+                    // A continuation with nothing but blank lines after it continues into nothing.
+                    if input[i + 2..].trim().is_empty() {
+                        out.errors.push(ShellError::DanglingBackslash { at: i });
+                    }
+                }
                 Some((_, '\r')) if matches!(chars.peek(), Some((_, '\n'))) => {
                     chars.next();
                     end_word(&mut cur, &mut cmd, i);
@@ -214,5 +220,14 @@ mod tests {
             vec![ShellError::UnterminatedQuote { at: 8, quote: '\'' }]
         );
         assert_eq!(t.commands[0].words[2].value, "{\n  \"a\": 1\n}\n");
+    }
+
+    #[test]
+    fn trailing_continuation_is_dangling() {
+        assert_eq!(
+            tokenize("curl x \\\n").errors,
+            vec![ShellError::DanglingBackslash { at: 7 }]
+        );
+        assert!(tokenize("curl x \\\n  -H y\n").errors.is_empty());
     }
 }

@@ -112,6 +112,7 @@ pub static RULES: &[&dyn Rule] = &[
     &curl::curl003_invalid_json_body::InvalidJsonBody,
     &curl::curl004_malformed_header::MalformedHeader,
     &curl::curl005_duplicate_header::DuplicateHeader,
+    &curl::curl006_dangling_continuation::DanglingContinuation,
     &io::io001_unreadable_file::UnreadableFile,
 ];
 
