@@ -5,4 +5,5 @@ mod common;
 
 mod bad_input;
 mod cli;
+mod properties;
 mod real_docs;
