@@ -39,7 +39,7 @@ table-parameter = Parameter
 table-required = Required
 table-description = Description
 # $required: "yes" or "no".
-param-required =
+table-required-value =
     { $required ->
         [yes] Yes
        *[no] No

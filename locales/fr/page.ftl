@@ -37,7 +37,7 @@ auth-params-intro =
 table-parameter = Paramètre
 table-required = Obligatoire
 table-description = Description
-param-required =
+table-required-value =
     { $required ->
         [yes] Oui
        *[no] Non

@@ -38,7 +38,7 @@ auth-params-intro =
 table-parameter = 매개변수
 table-required = 필수
 table-description = 설명
-param-required =
+table-required-value =
     { $required ->
         [yes] 예
        *[no] 아니요

@@ -37,7 +37,7 @@ auth-params-intro =
 table-parameter = 参数
 table-required = 必需
 table-description = 描述
-param-required =
+table-required-value =
     { $required ->
         [yes] 是
        *[no] 否

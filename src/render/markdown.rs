@@ -127,7 +127,7 @@ impl PageSlots<'_, '_> {
         for p in &spec.params {
             let mut a = self.args();
             a.set("required", if p.required { "yes" } else { "no" });
-            let required = self.message("param-required", &a)?;
+            let required = self.message("table-required-value", &a)?;
             let desc = self.param_description(&p.name, &p.summary)?;
             s.push_str(&format!(
                 "| `{}` | {} | {} |\n",
