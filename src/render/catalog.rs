@@ -3,6 +3,8 @@
 //! The FTL rules read [`FtlFile`]s (entries with byte spans, the variables each message uses, its text
 //! with placeables masked) and `render` formats messages through a `fluent-bundle` bundle per locale
 //! built over the same parsed resources, with Unicode isolation marks off (the output is Markdown).
+//! (About 330 lines of code: the AST walks that give the lint variables and per-variant texts live
+//! here beside the loader so both uses share one parse.)
 
 use fluent_bundle::{FluentArgs, FluentError, FluentResource};
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};

@@ -12,6 +12,7 @@ pub mod drift;
 pub mod html;
 pub mod markdown;
 pub mod request;
+pub mod switcher;
 pub mod template;
 
 use std::collections::BTreeMap;
