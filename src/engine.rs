@@ -59,6 +59,10 @@ pub struct Workspace {
     pub load_findings: Vec<Finding>,
     /// Translation pairing over `pages`.
     pub pairing: Pairing,
+    /// Fluent catalogs (`.ftl` files), checked by the `Scope::Catalog` rules.
+    pub catalogs: Vec<crate::render::catalog::FtlFile>,
+    /// The source locale the catalogs are compared with.
+    pub source_locale: String,
 }
 
 /// A failure that stops the run (exit 2).
@@ -121,10 +125,13 @@ fn prose_sample(doc: &Document) -> String {
 
 /// Discovers, reads and parses every file.
 pub fn load(settings: &Settings) -> Result<Workspace, RunError> {
-    let found = source::discover(&settings.paths, false);
+    let mut found = source::discover(&settings.paths, true);
     if let Some((p, e)) = found.errors.into_iter().next() {
         return Err(RunError::Path(p, e));
     }
+    let is_ftl = |p: &PathBuf| p.extension().is_some_and(|e| e == "ftl");
+    let ftl: Vec<PathBuf> = found.files.iter().filter(|p| is_ftl(p)).cloned().collect();
+    found.files.retain(|p| !is_ftl(p));
     let results: Vec<Result<Page, Box<Finding>>> = found
         .files
         .par_iter()
@@ -135,7 +142,20 @@ pub fn load(settings: &Settings) -> Result<Workspace, RunError> {
             },
         )
         .collect();
-    let mut ws = Workspace::default();
+    let mut ws = Workspace {
+        source_locale: settings.source_locale.clone(),
+        ..Workspace::default()
+    };
+    for path in &ftl {
+        match source::read_source(path, settings.max_file_size) {
+            Ok(text) => ws.catalogs.push(crate::render::catalog::FtlFile::parse(
+                path,
+                &display_path(path),
+                text,
+            )),
+            Err(e) => ws.load_findings.push(unreadable(path, &e)),
+        }
+    }
     for r in results {
         match r {
             Ok(p) => ws.pages.push(p),
@@ -244,6 +264,16 @@ pub fn run_rules(ws: &Workspace, schema: &Schema) -> Vec<Finding> {
             out
         })
         .collect();
+    if !ws.catalogs.is_empty() {
+        let ctx = rules::ftl::CatalogContext {
+            files: &ws.catalogs,
+            source_locale: &ws.source_locale,
+            schema,
+        };
+        for rule in RULES.iter().filter(|r| r.meta().scope == Scope::Catalog) {
+            rule.check_catalogs(&ctx, &mut findings);
+        }
+    }
     findings.extend(ws.load_findings.iter().cloned());
     sort_findings(&mut findings);
     findings
@@ -256,7 +286,7 @@ pub fn check(settings: &Settings) -> Result<(Report, Workspace), RunError> {
     let findings = run_rules(&ws, &schema);
     let report = Report {
         findings,
-        files: ws.pages.len() + ws.load_findings.len(),
+        files: ws.pages.len() + ws.load_findings.len() + ws.catalogs.len(),
     };
     Ok((report, ws))
 }

@@ -7,3 +7,4 @@ mod bad_input;
 mod cli;
 mod properties;
 mod real_docs;
+mod render;

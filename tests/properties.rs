@@ -43,14 +43,29 @@ fn afm_text() -> impl Strategy<Value = String> {
 
 fn check(text: &str) -> Vec<String> {
     let page = load_page(Path::new("prop/en/page.md"), text.to_string());
-    for f in [&page.doc.headings.iter().map(|h| h.span.clone()).collect::<Vec<_>>(), &page.doc.links.iter().map(|l| l.span.clone()).collect()] {
+    for f in [
+        &page
+            .doc
+            .headings
+            .iter()
+            .map(|h| h.span.clone())
+            .collect::<Vec<_>>(),
+        &page.doc.links.iter().map(|l| l.span.clone()).collect(),
+    ] {
         for s in f {
-            assert!(s.start <= s.end && s.end <= text.len(), "span {s:?} outside the text");
+            assert!(
+                s.start <= s.end && s.end <= text.len(),
+                "span {s:?} outside the text"
+            );
         }
     }
     for r in &page.requests {
         for p in &r.problems {
-            assert!(p.span.end <= text.len(), "problem span {:?} outside the text", p.span);
+            assert!(
+                p.span.end <= text.len(),
+                "problem span {:?} outside the text",
+                p.span
+            );
         }
     }
     let ws = Workspace {
@@ -60,14 +75,24 @@ fn check(text: &str) -> Vec<String> {
             source: vec![None],
             unpaired: Vec::new(),
         },
+        ..Workspace::default()
     };
     let schema = locdoc::schema::Schema::builtin().unwrap();
     run_rules(&ws, &schema)
         .into_iter()
         .map(|f| {
-            assert!(f.span.start <= f.span.end && f.span.end <= text.len(), "{f:?}");
-            assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end), "{f:?}");
-            assert!(f.line >= 1 && f.column >= 1 && f.end_line >= f.line, "{f:?}");
+            assert!(
+                f.span.start <= f.span.end && f.span.end <= text.len(),
+                "{f:?}"
+            );
+            assert!(
+                text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end),
+                "{f:?}"
+            );
+            assert!(
+                f.line >= 1 && f.column >= 1 && f.end_line >= f.line,
+                "{f:?}"
+            );
             format!("{}:{}:{}:{}", f.rule, f.line, f.column, f.message)
         })
         .collect()

@@ -12,6 +12,7 @@ fuzz_target!(|data: &[u8]| {
         pages: vec![page],
         load_findings: Vec::new(),
         pairing: locdoc::source::Pairing { source: vec![None], unpaired: Vec::new() },
+        ..Default::default()
     };
     let Ok(schema) = locdoc::schema::Schema::builtin() else { return };
     for f in locdoc::engine::run_rules(&ws, &schema) {

@@ -8,6 +8,8 @@ use std::path::PathBuf;
 
 mod check;
 mod extract;
+mod html;
+mod render;
 
 /// Check, render and repair localized API tutorials (Adobe Flavored Markdown).
 #[derive(Parser, Debug)]
@@ -64,6 +66,10 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print the requests and tables extracted from files.
     Extract(extract::ExtractArgs),
+    /// Regenerate the localized tutorials from the catalogs, templates and schema.
+    Render(render::RenderArgs),
+    /// Print one AFM page as HTML (Experience League markup).
+    Html(html::HtmlArgs),
 }
 
 /// Runs the parsed command line; returns the process exit code.
@@ -80,5 +86,7 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check::run(&args, cli.verbose),
         Command::Extract(args) => extract::run(&args),
+        Command::Render(args) => render::run(&args),
+        Command::Html(args) => html::run(&args),
     }
 }

@@ -12,6 +12,7 @@ use crate::extract::Request;
 
 pub mod afm;
 pub mod curl;
+pub mod ftl;
 pub mod io;
 
 /// What input a rule needs, which tells the engine when to run it.
@@ -24,6 +25,8 @@ pub enum Scope {
     Pair,
     /// Reported by the loader (files that could not be read); `check` is never called.
     Load,
+    /// Runs once on all Fluent catalogs (`.ftl`) of a run, through [`Rule::check_catalogs`].
+    Catalog,
 }
 
 /// Whether and how a rule's findings can be fixed automatically.
@@ -101,6 +104,8 @@ pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
     /// Pushes findings for `ctx` into `out`.
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>);
+    /// Pushes findings for the run's Fluent catalogs ([`Scope::Catalog`] rules only).
+    fn check_catalogs(&self, _ctx: &ftl::CatalogContext<'_>, _out: &mut Vec<Finding>) {}
 }
 
 /// Every rule, in id order.
@@ -113,6 +118,12 @@ pub static RULES: &[&dyn Rule] = &[
     &curl::curl004_malformed_header::MalformedHeader,
     &curl::curl005_duplicate_header::DuplicateHeader,
     &curl::curl006_dangling_continuation::DanglingContinuation,
+    &ftl::ftl001_syntax_error::SyntaxError,
+    &ftl::ftl002_missing_message::MissingMessage,
+    &ftl::ftl003_obsolete_message::ObsoleteMessage,
+    &ftl::ftl004_unknown_variable::UnknownVariable,
+    &ftl::ftl005_missing_variable::MissingVariable,
+    &ftl::ftl006_unbalanced_markup::UnbalancedMarkup,
     &io::io001_unreadable_file::UnreadableFile,
 ];
 
@@ -213,7 +224,8 @@ mod tests {
     fn every_example_triggers_and_every_fix_is_clean() {
         for r in RULES {
             let m = r.meta();
-            if m.scope == Scope::Load {
+            // Catalog rules' examples are FTL: rules/ftl/mod.rs runs them.
+            if m.scope == Scope::Load || m.scope == Scope::Catalog {
                 continue;
             }
             let bad =
