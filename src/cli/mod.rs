@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 mod check;
 mod extract;
+mod schema;
 
 /// Check, render and repair localized API tutorials (Adobe Flavored Markdown).
 #[derive(Parser, Debug)]
@@ -64,6 +65,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print the requests and tables extracted from files.
     Extract(extract::ExtractArgs),
+    /// Work with the canonical request schema (`schema infer PATH...`).
+    Schema(schema::SchemaArgs),
 }
 
 /// Runs the parsed command line; returns the process exit code.
@@ -80,5 +83,6 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check::run(&args, cli.verbose),
         Command::Extract(args) => extract::run(&args),
+        Command::Schema(args) => schema::run(&args),
     }
 }

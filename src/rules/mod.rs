@@ -14,6 +14,7 @@ pub mod afm;
 pub mod curl;
 pub mod io;
 pub mod schema;
+pub mod table;
 
 /// What input a rule needs, which tells the engine when to run it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -126,6 +127,8 @@ pub static RULES: &[&dyn Rule] = &[
     &schema::sch010_insecure_scheme::InsecureScheme,
     &schema::sch011_malformed_placeholder::MalformedPlaceholder,
     &schema::sch012_placeholder_reuse::PlaceholderReuse,
+    &table::tbl001_credential_table_mismatch::CredentialTableMismatch,
+    &table::tbl002_spec_id_mismatch::SpecIdMismatch,
 ];
 
 /// Looks a rule up by id (`CURL001`, case-insensitive) or name (`unterminated-quote`).

@@ -5,6 +5,7 @@
 //! into the binary, so `locdoc check` works from any directory; `--schema PATH` replaces it.
 
 pub mod catalog;
+pub mod infer;
 pub mod lookup;
 pub mod openapi;
 pub mod position;

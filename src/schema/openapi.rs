@@ -6,6 +6,9 @@
 //! locdoc needs only a few fields, the raw schema value for `jsonschema` anyway, and its own `$ref`
 //! resolution ([`super::refs`]) with cycle detection; errors point at the file, line and column
 //! ([`super::position`]). Body validators are compiled here, once per run.
+//!
+//! Longer than the house 400 lines on purpose: the model types and the loader that fills them are
+//! read together; `$ref` handling, URL templates and positions already live in their own files.
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};

@@ -24,6 +24,11 @@ message carries the JSON pointer; the finding points at the JSON key in the file
 property, at the key of the object that lacks it). A whole-placeholder string such as
 `"{LIMIT}"` stands for any value and is not judged by type or format.
 
+A JSON Patch body (RFC 6902: an array of objects with `op` and `path`) is checked against the RFC
+instead (`value` for add/replace/test, `from` for move/copy): specs describe patch documents
+loosely (one object instead of an array, upper-case ops, `value` typed as an object although its
+type depends on `path`), and the tutorials follow the RFC.
+
 ## Why it matters
 The API answers 400 and the reader cannot see, from an example that looks complete, which field
 is wrong.
@@ -72,7 +77,11 @@ impl Rule for BodySchemaViolation {
             let Some(schema) = mt.and_then(|m| m.schema.as_ref()) else {
                 continue;
             };
-            let errors = schema.errors(value);
+            let errors = if is_json_patch(value) {
+                patch_errors(value)
+            } else {
+                schema.errors(value)
+            };
             if errors.is_empty() {
                 continue;
             }
@@ -89,6 +98,47 @@ impl Rule for BodySchemaViolation {
     }
 }
 
+const PATCH_OPS: &[&str] = &["add", "remove", "replace", "move", "copy", "test"];
+
+/// Whether `v` is a JSON Patch document.
+fn is_json_patch(v: &serde_json::Value) -> bool {
+    v.as_array().is_some_and(|a| {
+        !a.is_empty()
+            && a.iter().all(|op| {
+                op.get("path").is_some_and(serde_json::Value::is_string)
+                    && op
+                        .get("op")
+                        .and_then(serde_json::Value::as_str)
+                        .is_some_and(|o| PATCH_OPS.iter().any(|p| p.eq_ignore_ascii_case(o)))
+            })
+    })
+}
+
+/// RFC 6902 member checks.
+fn patch_errors(v: &serde_json::Value) -> Vec<crate::schema::openapi::BodyError> {
+    let mut out = Vec::new();
+    for (i, op) in v.as_array().into_iter().flatten().enumerate() {
+        let name = op
+            .get("op")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let need = match name.as_str() {
+            "add" | "replace" | "test" => "value",
+            "move" | "copy" => "from",
+            _ => continue,
+        };
+        if op.get(need).is_none() {
+            out.push(crate::schema::openapi::BodyError {
+                kind: BodyErrorKind::Missing,
+                pointer: format!("/{i}/{need}"),
+                message: format!("JSON Patch `{name}` at `/{i}` needs `{need}`"),
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +153,24 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].line, 6);
         assert!(f[0].message.contains("/connectionSpec"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn json_patch_follows_the_rfc() {
+        let req = |body: &str| {
+            format!("```shell\ncurl -X PATCH 'https://platform.adobe.io/data/foundation/flowservice/connections/{{ID}}' \\\n  -H 'Content-Type: application/json' \\\n  -d '{body}'\n```\n")
+        };
+        assert!(run(
+            &BodySchemaViolation,
+            &req(r#"[{"op": "replace", "path": "/name", "value": "n"}]"#)
+        )
+        .is_empty());
+        let f = run(
+            &BodySchemaViolation,
+            &req(r#"[{"op": "replace", "path": "/name"}]"#),
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("needs `value`"), "{}", f[0].message);
     }
 
     #[test]
