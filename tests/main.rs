@@ -8,3 +8,4 @@ mod cli;
 mod properties;
 mod real_docs;
 mod render;
+mod schema;

@@ -10,6 +10,7 @@ mod check;
 mod extract;
 mod html;
 mod render;
+mod schema;
 
 /// Check, render and repair localized API tutorials (Adobe Flavored Markdown).
 #[derive(Parser, Debug)]
@@ -70,6 +71,8 @@ pub enum Command {
     Render(render::RenderArgs),
     /// Print one AFM page as HTML (Experience League markup).
     Html(html::HtmlArgs),
+    /// Work with the canonical request schema (`schema infer PATH...`).
+    Schema(schema::SchemaArgs),
 }
 
 /// Runs the parsed command line; returns the process exit code.
@@ -88,5 +91,6 @@ pub fn run(cli: Cli) -> u8 {
         Command::Extract(args) => extract::run(&args),
         Command::Render(args) => render::run(&args),
         Command::Html(args) => html::run(&args),
+        Command::Schema(args) => schema::run(&args),
     }
 }

@@ -14,6 +14,8 @@ pub mod afm;
 pub mod curl;
 pub mod ftl;
 pub mod io;
+pub mod schema;
+pub mod table;
 
 /// What input a rule needs, which tells the engine when to run it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -125,6 +127,20 @@ pub static RULES: &[&dyn Rule] = &[
     &ftl::ftl005_missing_variable::MissingVariable,
     &ftl::ftl006_unbalanced_markup::UnbalancedMarkup,
     &io::io001_unreadable_file::UnreadableFile,
+    &schema::sch001_unknown_server::UnknownServer,
+    &schema::sch002_unknown_path::UnknownPath,
+    &schema::sch003_method_not_allowed::MethodNotAllowed,
+    &schema::sch004_missing_required_parameter::MissingRequiredParameter,
+    &schema::sch005_undocumented_header::UndocumentedHeader,
+    &schema::sch006_content_type_mismatch::ContentTypeMismatch,
+    &schema::sch007_body_schema_violation::BodySchemaViolation,
+    &schema::sch008_connection_spec_mismatch::ConnectionSpecMismatch,
+    &schema::sch009_auth_params_mismatch::AuthParamsMismatch,
+    &schema::sch010_insecure_scheme::InsecureScheme,
+    &schema::sch011_malformed_placeholder::MalformedPlaceholder,
+    &schema::sch012_placeholder_reuse::PlaceholderReuse,
+    &table::tbl001_credential_table_mismatch::CredentialTableMismatch,
+    &table::tbl002_spec_id_mismatch::SpecIdMismatch,
 ];
 
 /// Looks a rule up by id (`CURL001`, case-insensitive) or name (`unterminated-quote`).

@@ -5,9 +5,17 @@
 //! into the binary, so `locdoc check` works from any directory; `--schema PATH` replaces it.
 
 pub mod catalog;
+pub mod infer;
+pub mod lookup;
+pub mod openapi;
+pub mod position;
+pub mod refs;
+pub mod routes;
 pub mod yaml;
 
 pub use catalog::{AuthParam, AuthSpec, Catalog, Connector};
+pub use lookup::{NearMiss, Route};
+pub use openapi::OpenApi;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -62,6 +70,8 @@ impl SchemaError {
 pub struct Schema {
     /// Connectors.
     pub catalog: Catalog,
+    /// OpenAPI documents (compiled once per run).
+    pub openapi: Vec<OpenApi>,
 }
 
 impl Schema {
@@ -69,12 +79,23 @@ impl Schema {
     pub fn builtin() -> Result<Schema, SchemaError> {
         Ok(Schema {
             catalog: Catalog::parse(Path::new("schema/connectors.yaml"), BUILTIN_CATALOG)?,
+            openapi: vec![OpenApi::parse(
+                Path::new("schema/flow-service.yaml"),
+                BUILTIN_OPENAPI,
+            )?],
         })
     }
 
     /// Loads schema files: each is a connector catalog or an OpenAPI document (told apart by content).
+    ///
+    /// Replacement is per kind: OpenAPI files given replace the built-in OpenAPI document and
+    /// catalogs given replace the built-in catalog; a kind not named keeps its built-in part, so
+    /// `--schema spec.yaml` still checks connection spec ids against the project's catalog. (To run
+    /// without a catalog, pass an empty one: `version: 1` / `connectors: []`; catalog rules then
+    /// find nothing to compare with and stay silent.)
     pub fn load(paths: &[PathBuf]) -> Result<Schema, SchemaError> {
         let mut schema = Schema::default();
+        let (mut any_catalog, mut any_openapi) = (false, false);
         for path in paths {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| SchemaError::new(path, format!("cannot read schema: {e}")))?;
@@ -83,8 +104,21 @@ impl Schema {
                 let c = Catalog::parse(path, &text)?;
                 schema.catalog.version = c.version;
                 schema.catalog.connectors.extend(c.connectors);
-            } else if value.get("openapi").is_none() {
+                any_catalog = true;
+            } else if OpenApi::looks_like(&value) {
+                schema.openapi.push(OpenApi::parse(path, &text)?);
+                any_openapi = true;
+            } else {
                 return Err(SchemaError::new(path, "neither a connector catalog (`connectors:`) nor an OpenAPI document (`openapi:`)"));
+            }
+        }
+        if !any_catalog || !any_openapi {
+            let builtin = Schema::builtin()?;
+            if !any_catalog {
+                schema.catalog = builtin.catalog;
+            }
+            if !any_openapi {
+                schema.openapi = builtin.openapi;
             }
         }
         Ok(schema)
