@@ -28,6 +28,12 @@ pub struct Settings {
     pub max_file_size: u64,
     /// Schema files (OpenAPI documents and connector catalogs); empty means the built-in schema.
     pub schema_paths: Vec<PathBuf>,
+    /// Which rules run, at what severity (config `[rules]` + `--select`/`--ignore`).
+    pub rules: crate::settings::RuleSelection,
+    /// Which files are checked (include/exclude globs, locales, `--changed-since`).
+    pub filter: crate::settings::FileFilter,
+    /// `[glossary]` of `locdoc.toml` (do-not-translate terms).
+    pub glossary: crate::settings::Glossary,
 }
 
 impl Default for Settings {
@@ -37,6 +43,9 @@ impl Default for Settings {
             source_locale: "en".into(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             schema_paths: Vec::new(),
+            rules: Default::default(),
+            filter: Default::default(),
+            glossary: Default::default(),
         }
     }
 }
@@ -121,10 +130,11 @@ fn prose_sample(doc: &Document) -> String {
 
 /// Discovers, reads and parses every file.
 pub fn load(settings: &Settings) -> Result<Workspace, RunError> {
-    let found = source::discover(&settings.paths, false);
+    let mut found = source::discover(&settings.paths, false);
     if let Some((p, e)) = found.errors.into_iter().next() {
         return Err(RunError::Path(p, e));
     }
+    found.files.retain(|p| settings.filter.wants(p));
     let results: Vec<Result<Page, Box<Finding>>> = found
         .files
         .par_iter()
@@ -210,13 +220,30 @@ pub fn load_schema(settings: &Settings) -> Result<Schema, RunError> {
     Schema::load(&settings.schema_paths).map_err(RunError::Schema)
 }
 
-/// Runs every rule on a loaded workspace.
+/// Runs every rule on a loaded workspace (all rules, every page).
 pub fn run_rules(ws: &Workspace, schema: &Schema) -> Vec<Finding> {
+    run_rules_with(ws, schema, &Settings::default(), &|| {})
+}
+
+/// Runs the selected rules on the selected pages, then applies severity overrides and inline
+/// suppressions; `tick` is called once per page (progress).
+pub fn run_rules_with(
+    ws: &Workspace,
+    schema: &Schema,
+    settings: &Settings,
+    tick: &(dyn Fn() + Sync),
+) -> Vec<Finding> {
+    let wanted = settings.filter.pages_to_check(ws, &settings.source_locale);
+    let sel = &settings.rules;
     let mut findings: Vec<Finding> = ws
         .pages
         .par_iter()
         .enumerate()
         .flat_map_iter(|(i, page)| {
+            if !wanted.get(i).copied().unwrap_or(false) {
+                tick();
+                return Vec::new();
+            }
             let source = ws
                 .pairing
                 .source
@@ -235,28 +262,67 @@ pub fn run_rules(ws: &Workspace, schema: &Schema) -> Vec<Finding> {
             };
             let mut out = Vec::new();
             for rule in RULES {
+                if !sel.is_enabled(rule.meta().id) {
+                    continue;
+                }
                 match rule.meta().scope {
                     Scope::Document => rule.check(&ctx, &mut out),
                     Scope::Pair if ctx.source.is_some() => rule.check(&ctx, &mut out),
                     _ => {}
                 }
             }
+            let out = crate::suppress::apply(&page.doc, out, sel);
+            tick();
             out
         })
         .collect();
-    findings.extend(ws.load_findings.iter().cloned());
+    findings.extend(
+        ws.load_findings
+            .iter()
+            .filter(|f| {
+                sel.is_enabled(f.rule)
+                    && settings
+                        .filter
+                        .wants_unreadable(std::path::Path::new(&f.file))
+            })
+            .cloned(),
+    );
+    for f in &mut findings {
+        if let Some(s) = sel.severity(f.rule) {
+            f.severity = s;
+        }
+    }
     sort_findings(&mut findings);
     findings
+}
+
+/// Number of files a run over `ws` checks (selected pages plus unreadable files).
+pub fn files_checked(ws: &Workspace, settings: &Settings) -> usize {
+    let pages = settings
+        .filter
+        .pages_to_check(ws, &settings.source_locale)
+        .into_iter()
+        .filter(|w| *w)
+        .count();
+    pages
+        + ws.load_findings
+            .iter()
+            .filter(|f| {
+                settings
+                    .filter
+                    .wants_unreadable(std::path::Path::new(&f.file))
+            })
+            .count()
 }
 
 /// Loads and checks.
 pub fn check(settings: &Settings) -> Result<(Report, Workspace), RunError> {
     let schema = load_schema(settings)?;
     let ws = load(settings)?;
-    let findings = run_rules(&ws, &schema);
+    let findings = run_rules_with(&ws, &schema, settings, &|| {});
     let report = Report {
         findings,
-        files: ws.pages.len() + ws.load_findings.len(),
+        files: files_checked(&ws, settings),
     };
     Ok((report, ws))
 }

@@ -13,6 +13,7 @@ use crate::extract::Request;
 pub mod afm;
 pub mod curl;
 pub mod io;
+pub mod lint;
 
 /// What input a rule needs, which tells the engine when to run it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -113,6 +114,7 @@ pub static RULES: &[&dyn Rule] = &[
     &curl::curl004_malformed_header::MalformedHeader,
     &curl::curl005_duplicate_header::DuplicateHeader,
     &io::io001_unreadable_file::UnreadableFile,
+    &lint::lint001_unused_suppression::UnusedSuppression,
 ];
 
 /// Looks a rule up by id (`CURL001`, case-insensitive) or name (`unterminated-quote`).
