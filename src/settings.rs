@@ -363,7 +363,14 @@ pub fn load_config(source: &ConfigSource) -> Result<LoadedConfig, SettingsError>
             }
             p.clone()
         }
-        ConfigSource::Discover => match std::env::current_dir().ok().and_then(|d| discover(&d)) {
+        ConfigSource::Discover => match std::env::current_dir().ok().and_then(|d| {
+            let found = discover(&d)?;
+            // Shown relative to the working directory when it is there.
+            Some(match found.strip_prefix(&d) {
+                Ok(rel) => rel.to_path_buf(),
+                Err(_) => found,
+            })
+        }) {
             Some(p) => p,
             None => return Ok(LoadedConfig::default()),
         },

@@ -4,4 +4,7 @@
 mod common;
 
 mod cli;
+mod config;
+mod fix;
+mod formats;
 mod real_docs;
