@@ -271,7 +271,7 @@ pub fn run_rules_with(
                     _ => {}
                 }
             }
-            let out = crate::suppress::apply(&page.doc, out, sel);
+            let out = crate::suppress::apply(&page.doc, out, sel, ctx.source.is_some());
             tick();
             out
         })
@@ -291,6 +291,8 @@ pub fn run_rules_with(
         if let Some(s) = sel.severity(f.rule) {
             f.severity = s;
         }
+        // `fixable` means exactly "carries a fix `check --fix` applies".
+        f.fixable = f.fix.is_some();
     }
     sort_findings(&mut findings);
     findings

@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use crate::afm::{Document, Span};
 use crate::diag::Finding;
 use crate::rules::lint::lint001_unused_suppression::META as LINT001;
+use crate::rules::Scope;
 use crate::settings::{resolve_selector, RuleSelection};
 
 /// What a comment does.
@@ -180,8 +181,14 @@ fn lint(doc: &Document, span: Span, message: String) -> Finding {
 
 /// Removes the findings of `doc` silenced by its suppression comments and adds a `LINT001`
 /// finding for each suppression that silenced nothing (when LINT001 is enabled). Suppressions
-/// naming only rules that are switched off in this run are not reported.
-pub fn apply(doc: &Document, findings: Vec<Finding>, sel: &RuleSelection) -> Vec<Finding> {
+/// naming only rules that did not run on `doc` (switched off, or translation-pair rules on a page
+/// checked without its source, `paired == false`) are not reported.
+pub fn apply(
+    doc: &Document,
+    findings: Vec<Finding>,
+    sel: &RuleSelection,
+    paired: bool,
+) -> Vec<Finding> {
     if !doc.text.contains("locdoc-") {
         return findings;
     }
@@ -210,7 +217,15 @@ pub fn apply(doc: &Document, findings: Vec<Finding>, sel: &RuleSelection) -> Vec
         if used {
             continue;
         }
-        let relevant = s.written.is_none() || s.ids.iter().any(|id| sel.is_enabled(id));
+        let ran = |id: &&str| {
+            sel.is_enabled(id)
+                && crate::rules::find(id).is_some_and(|r| match r.meta().scope {
+                    Scope::Document => true,
+                    Scope::Pair => paired,
+                    Scope::Load => false,
+                })
+        };
+        let relevant = s.written.is_none() || s.ids.iter().any(ran);
         if !relevant {
             continue;
         }
@@ -257,7 +272,7 @@ mod tests {
     fn run(text: &str, at: &[(&'static str, usize)]) -> Vec<(String, usize)> {
         let (doc, _) = page(text, "en");
         let fs = at.iter().map(|(r, l)| finding(&doc, r, *l)).collect();
-        apply(&doc, fs, &RuleSelection::default())
+        apply(&doc, fs, &RuleSelection::default(), false)
             .into_iter()
             .map(|f| (f.rule.to_string(), f.line))
             .collect()
@@ -299,9 +314,16 @@ mod tests {
         // Not reported when LINT001 is off, or when the named rule does not run.
         let (doc, _) = page(t, "en");
         let sel = RuleSelection::from_layers(&[(None, vec!["LINT001"])], Default::default());
-        assert!(apply(&doc, vec![], &sel).is_empty());
+        assert!(apply(&doc, vec![], &sel, false).is_empty());
         let sel = RuleSelection::from_layers(&[(None, vec!["CURL005"])], Default::default());
-        assert_eq!(apply(&doc, vec![], &sel).len(), 1, "only the unknown name");
+        assert_eq!(
+            apply(&doc, vec![], &sel, false).len(),
+            1,
+            "only the unknown name"
+        );
+        // A suppression of a load-time rule (never run on a page) is not reported.
+        let (doc, _) = page("<!-- locdoc-disable-next-line IO001 -->\na\n", "en");
+        assert!(apply(&doc, vec![], &RuleSelection::default(), false).is_empty());
     }
 
     #[test]

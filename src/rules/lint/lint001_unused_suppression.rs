@@ -72,7 +72,7 @@ mod tests {
         for r in RULES {
             out.extend(run(*r, text));
         }
-        crate::suppress::apply(&doc, out, &Default::default())
+        crate::suppress::apply(&doc, out, &Default::default(), false)
     }
 
     fn example(heading: &str) -> String {
