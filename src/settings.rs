@@ -2,16 +2,22 @@
 //!
 //! The config file is found in the working directory or above it (or named with `--config`);
 //! unknown keys are errors naming the key and its line. Rule selectors (ids, names, family
-//! prefixes) are resolved here against [`RULES`], so the engine only asks "is this rule on, at what
+//! prefixes) are resolved here against [`crate::rules::RULES`], so the engine only asks "is this rule on, at what
 //! severity?" ([`RuleSelection`]) and "is this file wanted?" ([`FileFilter`]).
 
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::path::{Component, Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use crate::diag::Severity;
-use crate::engine::{self, Workspace};
-use crate::rules::RULES;
+use crate::engine;
+
+mod filter;
+mod select;
+
+use filter::absolute;
+pub use filter::{changed_files, FileFilter};
+pub use select::{resolve_selector, suggest, RuleSelection};
 
 /// The config file name.
 pub const CONFIG_FILE: &str = "locdoc.toml";
@@ -80,194 +86,6 @@ pub struct Glossary {
     /// Do-not-translate terms (product names) that must appear verbatim in every locale.
     #[serde(default)]
     pub dnl: Vec<String>,
-}
-
-/// Which rules run and at what severity, resolved from config and CLI.
-#[derive(Clone, Debug, Default)]
-pub struct RuleSelection {
-    /// Enabled rule ids; `None` means every rule.
-    enabled: Option<BTreeSet<&'static str>>,
-    /// Severity overrides by rule id.
-    severity: BTreeMap<&'static str, Severity>,
-}
-
-impl RuleSelection {
-    /// Whether rule `id` runs.
-    pub fn is_enabled(&self, id: &str) -> bool {
-        self.enabled.as_ref().is_none_or(|e| e.contains(id))
-    }
-
-    /// The configured severity of rule `id`, if overridden.
-    pub fn severity(&self, id: &str) -> Option<Severity> {
-        self.severity.get(id).copied()
-    }
-
-    /// Builds a selection from layers of (select, ignore) lists, later layers overriding earlier
-    /// ones: a layer's `select` replaces the set so far, its `ignore` removes from it.
-    pub fn from_layers(
-        layers: &[(Option<Vec<&'static str>>, Vec<&'static str>)],
-        severity: BTreeMap<&'static str, Severity>,
-    ) -> RuleSelection {
-        let mut enabled: Option<BTreeSet<&'static str>> = None;
-        for (select, ignore) in layers {
-            if let Some(s) = select {
-                enabled = Some(s.iter().copied().collect());
-            }
-            if !ignore.is_empty() {
-                let set =
-                    enabled.get_or_insert_with(|| RULES.iter().map(|r| r.meta().id).collect());
-                for id in ignore {
-                    set.remove(id);
-                }
-            }
-        }
-        RuleSelection { enabled, severity }
-    }
-}
-
-/// Resolves a rule selector: `ALL`, an id (`CURL001`), a name (`unterminated-quote`), a family
-/// (`curl`, `CURL`) or an id prefix (`CURL00`). An unknown selector gives a message with the
-/// closest known one.
-pub fn resolve_selector(selector: &str) -> Result<Vec<&'static str>, String> {
-    let s = selector.trim();
-    if s.eq_ignore_ascii_case("all") {
-        return Ok(RULES.iter().map(|r| r.meta().id).collect());
-    }
-    if let Some(r) = crate::rules::find(s) {
-        return Ok(vec![r.meta().id]);
-    }
-    let upper = s.to_ascii_uppercase();
-    let matched: Vec<&'static str> = RULES
-        .iter()
-        .map(|r| r.meta())
-        .filter(|m| {
-            m.family.eq_ignore_ascii_case(s)
-                || (upper.starts_with(&m.family.to_ascii_uppercase()) && m.id.starts_with(&upper))
-        })
-        .map(|m| m.id)
-        .collect();
-    if !matched.is_empty() {
-        return Ok(matched);
-    }
-    Err(match suggest(s) {
-        Some(best) => format!("unknown rule `{s}`; did you mean `{best}`?"),
-        None => format!("unknown rule `{s}` (see `locdoc rules`)"),
-    })
-}
-
-/// The known id, name or family closest to `s`, if reasonably close.
-pub fn suggest(s: &str) -> Option<&'static str> {
-    let lower = s.to_ascii_lowercase();
-    let mut best: Option<(f64, &'static str)> = None;
-    for m in RULES.iter().map(|r| r.meta()) {
-        for cand in [m.id, m.name, m.family] {
-            let score = strsim::jaro_winkler(&lower, &cand.to_ascii_lowercase());
-            if score > best.map_or(0.0, |b| b.0) {
-                best = Some((score, cand));
-            }
-        }
-    }
-    best.filter(|b| b.0 >= 0.8).map(|b| b.1)
-}
-
-/// Which files a run checks: include/exclude globs, the locales, and (for `--changed-since`) the
-/// changed files with their translations or sources.
-#[derive(Clone, Debug, Default)]
-pub struct FileFilter {
-    /// Directory the globs are relative to (the config file's directory).
-    pub base: PathBuf,
-    /// A file must match one of these (when any).
-    pub include: Option<globset::GlobSet>,
-    /// A file matching one of these is skipped.
-    pub exclude: Option<globset::GlobSet>,
-    /// Locales checked besides the source locale; empty means all.
-    pub locales: Vec<String>,
-    /// Canonical paths of changed files (`--changed-since`); `None` means every file.
-    pub changed: Option<HashSet<PathBuf>>,
-}
-
-impl FileFilter {
-    /// Whether the walk should keep `path` (include/exclude globs).
-    pub fn wants(&self, path: &Path) -> bool {
-        if self.include.is_none() && self.exclude.is_none() {
-            return true;
-        }
-        let abs = absolute(path);
-        let rel = abs.strip_prefix(&self.base).unwrap_or(path);
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        if let Some(ex) = &self.exclude {
-            if ex.is_match(&rel) {
-                return false;
-            }
-        }
-        self.include.as_ref().is_none_or(|inc| inc.is_match(&rel))
-    }
-
-    /// For each page of `ws`, whether rules run on it.
-    pub fn pages_to_check(&self, ws: &Workspace, source_locale: &str) -> Vec<bool> {
-        let src = crate::source::primary_language(source_locale);
-        let mut keep: Vec<bool> =
-            ws.pages
-                .iter()
-                .map(|p| {
-                    let lang = crate::source::primary_language(&p.doc.locale);
-                    self.locales.is_empty()
-                        || lang == src
-                        || self.locales.iter().any(|l| {
-                            l == &p.doc.locale || crate::source::primary_language(l) == lang
-                        })
-                })
-                .collect();
-        if let Some(changed) = &self.changed {
-            let hit: Vec<bool> = ws
-                .pages
-                .iter()
-                .map(|p| {
-                    std::fs::canonicalize(&p.doc.path).is_ok_and(|c| changed.contains(c.as_path()))
-                })
-                .collect();
-            let mut wanted = hit.clone();
-            for (i, s) in ws.pairing.source.iter().enumerate() {
-                if let Some((s, _)) = s {
-                    let (i, s) = (i, *s);
-                    if hit.get(i).copied().unwrap_or(false) {
-                        if let Some(w) = wanted.get_mut(s) {
-                            *w = true;
-                        }
-                    }
-                    if hit.get(s).copied().unwrap_or(false) {
-                        if let Some(w) = wanted.get_mut(i) {
-                            *w = true;
-                        }
-                    }
-                }
-            }
-            for (k, w) in keep.iter_mut().zip(wanted) {
-                *k = *k && w;
-            }
-        }
-        keep
-    }
-
-    /// Whether a file that could not be loaded (reported by the loader) belongs to this run.
-    pub fn wants_unreadable(&self, path: &Path) -> bool {
-        self.changed
-            .as_ref()
-            .is_none_or(|c| std::fs::canonicalize(path).is_ok_and(|p| c.contains(p.as_path())))
-    }
-}
-
-/// `path` made absolute against the working directory, with `.` components removed.
-fn absolute(path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().map_or_else(|_| path.to_path_buf(), |d| d.join(path))
-    };
-    joined
-        .components()
-        .filter(|c| !matches!(c, Component::CurDir))
-        .collect()
 }
 
 /// A problem with the configuration (exit 2).
@@ -521,42 +339,6 @@ where
     Ok(out)
 }
 
-/// Canonical paths of the files changed since `rev`: one `git diff --name-only` call, paths
-/// resolved against the repository root (the nearest directory holding `.git`).
-pub fn changed_files(rev: &str) -> Result<HashSet<PathBuf>, SettingsError> {
-    let cwd = std::env::current_dir()
-        .map_err(|e| SettingsError(format!("--changed-since: no working directory: {e}")))?;
-    let root = cwd
-        .ancestors()
-        .find(|d| d.join(".git").exists())
-        .ok_or_else(|| SettingsError("--changed-since: not inside a git repository".into()))?;
-    let out = std::process::Command::new("git")
-        .args([
-            "-c",
-            "core.quotepath=off",
-            "diff",
-            "--name-only",
-            "-z",
-            rev,
-            "--",
-        ])
-        .current_dir(root)
-        .output()
-        .map_err(|e| SettingsError(format!("--changed-since: cannot run git: {e}")))?;
-    if !out.status.success() {
-        let msg = String::from_utf8_lossy(&out.stderr);
-        return Err(SettingsError(format!(
-            "--changed-since {rev}: git diff failed: {}",
-            msg.trim()
-        )));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout)
-        .split('\0')
-        .filter(|s| !s.is_empty())
-        .filter_map(|name| std::fs::canonicalize(root.join(name)).ok())
-        .collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -588,43 +370,6 @@ mod tests {
             .unwrap_err()
             .1
             .contains("loud"));
-    }
-
-    #[test]
-    fn selectors_accept_ids_names_families_and_prefixes() {
-        assert_eq!(resolve_selector("CURL001").unwrap(), vec!["CURL001"]);
-        assert_eq!(resolve_selector("curl001").unwrap(), vec!["CURL001"]);
-        assert_eq!(
-            resolve_selector("unterminated-quote").unwrap(),
-            vec!["CURL001"]
-        );
-        let fam = resolve_selector("curl").unwrap();
-        assert!(fam.contains(&"CURL001") && fam.contains(&"CURL005"));
-        assert_eq!(resolve_selector("CURL").unwrap(), fam);
-        assert_eq!(resolve_selector("CURL00").unwrap(), fam);
-        assert!(resolve_selector("CU").is_err());
-        let e = resolve_selector("CURL01").unwrap_err();
-        assert!(e.contains("did you mean"), "{e}");
-        assert_eq!(resolve_selector("ALL").unwrap().len(), RULES.len());
-    }
-
-    #[test]
-    fn later_layers_override_earlier_ones() {
-        let sel = RuleSelection::from_layers(
-            &[(None, vec!["CURL005"]), (None, vec!["CURL004"])],
-            BTreeMap::new(),
-        );
-        assert!(!sel.is_enabled("CURL005") && !sel.is_enabled("CURL004"));
-        assert!(sel.is_enabled("CURL001"));
-        let sel = RuleSelection::from_layers(
-            &[
-                (Some(vec!["CURL001"]), vec![]),
-                (Some(vec!["CURL005"]), vec![]),
-            ],
-            BTreeMap::new(),
-        );
-        assert!(sel.is_enabled("CURL005") && !sel.is_enabled("CURL001"));
-        assert!(RuleSelection::default().is_enabled("ANY"));
     }
 
     #[test]
