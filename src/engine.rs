@@ -28,6 +28,12 @@ pub struct Settings {
     pub max_file_size: u64,
     /// Schema files (OpenAPI documents and connector catalogs); empty means the built-in schema.
     pub schema_paths: Vec<PathBuf>,
+    /// Which rules run, at what severity (config `[rules]` + `--select`/`--ignore`).
+    pub rules: crate::settings::RuleSelection,
+    /// Which files are checked (include/exclude globs, locales, `--changed-since`).
+    pub filter: crate::settings::FileFilter,
+    /// `[glossary]` of `locdoc.toml` (do-not-translate terms).
+    pub glossary: crate::settings::Glossary,
 }
 
 impl Default for Settings {
@@ -37,6 +43,9 @@ impl Default for Settings {
             source_locale: "en".into(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             schema_paths: Vec::new(),
+            rules: Default::default(),
+            filter: Default::default(),
+            glossary: Default::default(),
         }
     }
 }
@@ -129,6 +138,7 @@ pub fn load(settings: &Settings) -> Result<Workspace, RunError> {
     if let Some((p, e)) = found.errors.into_iter().next() {
         return Err(RunError::Path(p, e));
     }
+    found.files.retain(|p| settings.filter.wants(p));
     let is_ftl = |p: &PathBuf| p.extension().is_some_and(|e| e == "ftl");
     let ftl: Vec<PathBuf> = found.files.iter().filter(|p| is_ftl(p)).cloned().collect();
     found.files.retain(|p| !is_ftl(p));
@@ -230,13 +240,30 @@ pub fn load_schema(settings: &Settings) -> Result<Schema, RunError> {
     Schema::load(&settings.schema_paths).map_err(RunError::Schema)
 }
 
-/// Runs every rule on a loaded workspace.
+/// Runs every rule on a loaded workspace (all rules, every page).
 pub fn run_rules(ws: &Workspace, schema: &Schema) -> Vec<Finding> {
+    run_rules_with(ws, schema, &Settings::default(), &|| {})
+}
+
+/// Runs the selected rules on the selected pages, then applies severity overrides and inline
+/// suppressions; `tick` is called once per page (progress).
+pub fn run_rules_with(
+    ws: &Workspace,
+    schema: &Schema,
+    settings: &Settings,
+    tick: &(dyn Fn() + Sync),
+) -> Vec<Finding> {
+    let wanted = settings.filter.pages_to_check(ws, &settings.source_locale);
+    let sel = &settings.rules;
     let mut findings: Vec<Finding> = ws
         .pages
         .par_iter()
         .enumerate()
         .flat_map_iter(|(i, page)| {
+            if !wanted.get(i).copied().unwrap_or(false) {
+                tick();
+                return Vec::new();
+            }
             let source = ws
                 .pairing
                 .source
@@ -255,12 +282,17 @@ pub fn run_rules(ws: &Workspace, schema: &Schema) -> Vec<Finding> {
             };
             let mut out = Vec::new();
             for rule in RULES {
+                if !sel.is_enabled(rule.meta().id) {
+                    continue;
+                }
                 match rule.meta().scope {
                     Scope::Document => rule.check(&ctx, &mut out),
                     Scope::Pair if ctx.source.is_some() => rule.check(&ctx, &mut out),
                     _ => {}
                 }
             }
+            let out = crate::suppress::apply(&page.doc, out, sel, ctx.source.is_some());
+            tick();
             out
         })
         .collect();
@@ -270,23 +302,63 @@ pub fn run_rules(ws: &Workspace, schema: &Schema) -> Vec<Finding> {
             source_locale: &ws.source_locale,
             schema,
         };
-        for rule in RULES.iter().filter(|r| r.meta().scope == Scope::Catalog) {
+        for rule in RULES
+            .iter()
+            .filter(|r| r.meta().scope == Scope::Catalog && sel.is_enabled(r.meta().id))
+        {
             rule.check_catalogs(&ctx, &mut findings);
         }
     }
-    findings.extend(ws.load_findings.iter().cloned());
+    findings.extend(
+        ws.load_findings
+            .iter()
+            .filter(|f| {
+                sel.is_enabled(f.rule)
+                    && settings
+                        .filter
+                        .wants_unreadable(std::path::Path::new(&f.file))
+            })
+            .cloned(),
+    );
+    for f in &mut findings {
+        if let Some(s) = sel.severity(f.rule) {
+            f.severity = s;
+        }
+        // `fixable` means exactly "carries a fix `check --fix` applies".
+        f.fixable = f.fix.is_some();
+    }
     sort_findings(&mut findings);
     findings
+}
+
+/// Number of files a run over `ws` checks (selected pages plus unreadable files).
+pub fn files_checked(ws: &Workspace, settings: &Settings) -> usize {
+    let pages = settings
+        .filter
+        .pages_to_check(ws, &settings.source_locale)
+        .into_iter()
+        .filter(|w| *w)
+        .count();
+    pages
+        + ws.load_findings
+            .iter()
+            .filter(|f| {
+                settings
+                    .filter
+                    .wants_unreadable(std::path::Path::new(&f.file))
+            })
+            .count()
+        + ws.catalogs.len()
 }
 
 /// Loads and checks.
 pub fn check(settings: &Settings) -> Result<(Report, Workspace), RunError> {
     let schema = load_schema(settings)?;
     let ws = load(settings)?;
-    let findings = run_rules(&ws, &schema);
+    let findings = run_rules_with(&ws, &schema, settings, &|| {});
     let report = Report {
         findings,
-        files: ws.pages.len() + ws.load_findings.len() + ws.catalogs.len(),
+        files: files_checked(&ws, settings),
     };
     Ok((report, ws))
 }

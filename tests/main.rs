@@ -5,6 +5,9 @@ mod common;
 
 mod bad_input;
 mod cli;
+mod config;
+mod fix;
+mod formats;
 mod properties;
 mod real_docs;
 mod render;

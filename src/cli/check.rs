@@ -1,12 +1,14 @@
-//! `locdoc check`.
+//! `locdoc check`: resolve settings, load, run the rules (and `--fix` them), report, exit 0/1/2.
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 
-use super::InputArgs;
-use crate::diag::Severity;
-use crate::engine;
+use super::{ColorWhen, GlobalArgs, InputArgs};
+use crate::diag::{Finding, Severity};
+use crate::engine::{self, Workspace};
+use crate::fix::{self, FixOutcome};
 use crate::report::{self, Format};
+use crate::settings;
 
 /// Arguments of `check`.
 #[derive(clap::Args, Debug)]
@@ -17,17 +19,41 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+    /// Run only these rules: ids, names or families (`CURL001`, `unterminated-quote`, `curl`),
+    /// comma-separated or repeated; replaces `select`/`ignore` of locdoc.toml.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Do not run these rules (added to the selection above).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Apply safe fixes in place (atomically, keeping file modes), then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the fixes `--fix` would make as a unified diff and write nothing (exit 1 if any).
+    #[arg(long)]
+    pub diff: bool,
+    /// Check only files changed since this git revision, plus their translations or sources.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
 }
 
 /// Runs `check`.
-pub fn run(args: &CheckArgs, verbose: bool) -> u8 {
-    let settings = args.input.settings();
-    let (report, ws) = match engine::check(&settings) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("locdoc: error: {e}");
-            return 2;
-        }
+pub fn run(args: &CheckArgs, verbose: bool, global: &GlobalArgs) -> u8 {
+    let mut over = args.input.overrides();
+    over.select = args.select.clone();
+    over.ignore = args.ignore.clone();
+    over.changed_since = args.changed_since.clone();
+    let settings = match settings::resolve(&global.config_source(), &over) {
+        Ok(s) => s,
+        Err(e) => return fail(&e),
+    };
+    let schema = match engine::load_schema(&settings) {
+        Ok(s) => s,
+        Err(e) => return fail(&e),
+    };
+    let mut ws = match engine::load(&settings) {
+        Ok(ws) => ws,
+        Err(e) => return fail(&e),
     };
     if verbose {
         for (i, reason) in &ws.pairing.unpaired {
@@ -39,37 +65,172 @@ pub fn run(args: &CheckArgs, verbose: bool) -> u8 {
             }
         }
     }
-    let result = match args.format {
-        Format::Json => {
-            let out = report::json::render(&report.findings, report.files);
-            std::io::stdout().lock().write_all(out.as_bytes())
-        }
-        Format::Human => {
-            let texts: HashMap<String, std::sync::Arc<str>> = ws
-                .pages
-                .iter()
-                .map(|p| (p.doc.display.clone(), p.doc.text.clone()))
-                .collect();
-            let choice = if std::io::stdout().is_terminal() {
-                termcolor::ColorChoice::Auto
-            } else {
-                termcolor::ColorChoice::Never
-            };
-            let mut out = termcolor::BufferedStandardStream::stdout(choice);
-            report::human::render(&mut out, &report.findings, &texts, report.files)
-                .and_then(|_| out.flush())
-        }
+    let bar = progress_bar(global.quiet, ws.pages.len());
+    let tick = || bar.inc(1);
+    let check = |w: &Workspace| {
+        bar.set_position(0);
+        engine::run_rules_with(w, &schema, &settings, &tick)
     };
-    if let Err(e) = result {
+    let (findings, outcome) = if args.fix || args.diff {
+        let o = fix::fix_workspace(&mut ws, &settings.source_locale, &check);
+        (o.findings.clone(), Some(o))
+    } else {
+        (check(&ws), None)
+    };
+    bar.finish_and_clear();
+    if let Some(o) = &outcome {
+        if args.diff {
+            return print_diff(o, global.quiet);
+        }
+        if let Err(code) = write_fixes(o, global.quiet) {
+            return code;
+        }
+    }
+    let files = engine::files_checked(&ws, &settings);
+    if let Err(e) = output(args.format, &findings, &ws, &settings, files, global) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("locdoc: error: cannot write output: {e}");
             return 2;
         }
     }
-    u8::from(
-        report
-            .findings
-            .iter()
-            .any(|f| f.severity == Severity::Error),
-    )
+    u8::from(findings.iter().any(|f| f.severity == Severity::Error))
+}
+
+fn fail(e: &dyn std::fmt::Display) -> u8 {
+    eprintln!("locdoc: error: {e}");
+    2
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal and `--quiet` is off.
+fn progress_bar(quiet: bool, len: usize) -> indicatif::ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(len as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} checking {pos}/{len} files {wide_bar}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn print_diff(o: &FixOutcome, quiet: bool) -> u8 {
+    let mut out = std::io::stdout().lock();
+    for f in &o.files {
+        if let Err(e) = out.write_all(fix::unified_diff(f).as_bytes()) {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                return fail(&format!("cannot write output: {e}"));
+            }
+        }
+    }
+    if !quiet {
+        eprintln!(
+            "locdoc: would fix {} finding{} in {} file{}",
+            o.fixes(),
+            plural(o.fixes()),
+            o.files.len(),
+            plural(o.files.len())
+        );
+    }
+    u8::from(!o.files.is_empty())
+}
+
+fn write_fixes(o: &FixOutcome, quiet: bool) -> Result<(), u8> {
+    for f in &o.files {
+        if let Err(e) = crate::fsutil::write_atomic(&f.path, f.fixed.as_bytes()) {
+            return Err(fail(&format!("{}: cannot write fixes: {e}", f.display)));
+        }
+    }
+    if !quiet && !o.files.is_empty() {
+        eprintln!(
+            "locdoc: fixed {} finding{} in {} file{}",
+            o.fixes(),
+            plural(o.fixes()),
+            o.files.len(),
+            plural(o.files.len())
+        );
+    }
+    if !o.converged {
+        eprintln!(
+            "locdoc: warning: fixes still changed the text after {} rounds; stopped",
+            fix::MAX_ROUNDS
+        );
+    }
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn output(
+    format: Format,
+    findings: &[Finding],
+    ws: &Workspace,
+    settings: &engine::Settings,
+    files: usize,
+    global: &GlobalArgs,
+) -> std::io::Result<()> {
+    let text = match format {
+        Format::Json => report::json::render(findings, files),
+        Format::Sarif => report::sarif::render(findings),
+        Format::Github => report::github::render(findings),
+        Format::Junit => report::junit::render(findings, &checked_files(ws, settings)),
+        Format::Human => return human(findings, ws, files, global),
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())
+}
+
+/// Display paths of the files this run checked.
+fn checked_files(ws: &Workspace, settings: &engine::Settings) -> Vec<String> {
+    let wanted = settings.filter.pages_to_check(ws, &settings.source_locale);
+    let mut files: Vec<String> = ws
+        .pages
+        .iter()
+        .zip(wanted)
+        .filter(|(_, w)| *w)
+        .map(|(p, _)| p.doc.display.clone())
+        .collect();
+    files.extend(ws.load_findings.iter().map(|f| f.file.clone()));
+    files
+}
+
+fn human(
+    findings: &[Finding],
+    ws: &Workspace,
+    files: usize,
+    global: &GlobalArgs,
+) -> std::io::Result<()> {
+    let texts: HashMap<String, std::sync::Arc<str>> = ws
+        .pages
+        .iter()
+        .map(|p| (p.doc.display.clone(), p.doc.text.clone()))
+        .collect();
+    let choice = match global.color {
+        ColorWhen::Always => termcolor::ColorChoice::Always,
+        ColorWhen::Never => termcolor::ColorChoice::Never,
+        ColorWhen::Auto if std::io::stdout().is_terminal() => termcolor::ColorChoice::Auto,
+        ColorWhen::Auto => termcolor::ColorChoice::Never,
+    };
+    let writer = termcolor::BufferWriter::stdout(choice);
+    let mut buf = writer.buffer();
+    report::human::render(&mut buf, findings, &texts, files)?;
+    if global.quiet {
+        // The summary is the last line the human renderer writes.
+        let bytes = buf.as_slice();
+        let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+        let keep = body.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let kept = bytes.get(..keep).unwrap_or(&[]).to_vec();
+        buf.clear();
+        buf.write_all(&kept)?;
+    }
+    writer.print(&buf)
 }

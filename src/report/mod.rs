@@ -1,7 +1,11 @@
-//! `report`: findings rendered for people (rustc style) and machines (JSON); one file per format.
+//! `report`: findings rendered for people (rustc style) and machines (JSON, SARIF, GitHub
+//! workflow commands, JUnit XML); one file per format.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::diag::{Finding, Severity};
 
@@ -12,6 +16,12 @@ pub enum Format {
     Human,
     /// The stable JSON contract (`version: 1`).
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning, IDEs).
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=…`): annotations on the pull request.
+    Github,
+    /// JUnit XML: a test suite per file, a failure per finding.
+    Junit,
 }
 
 /// Counts for the summary line / object.

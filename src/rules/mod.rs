@@ -14,6 +14,7 @@ pub mod afm;
 pub mod curl;
 pub mod ftl;
 pub mod io;
+pub mod lint;
 pub mod schema;
 pub mod table;
 
@@ -127,6 +128,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ftl::ftl005_missing_variable::MissingVariable,
     &ftl::ftl006_unbalanced_markup::UnbalancedMarkup,
     &io::io001_unreadable_file::UnreadableFile,
+    &lint::lint001_unused_suppression::UnusedSuppression,
     &schema::sch001_unknown_server::UnknownServer,
     &schema::sch002_unknown_path::UnknownPath,
     &schema::sch003_method_not_allowed::MethodNotAllowed,

@@ -1,0 +1,3 @@
+//! `LINT*`: problems with locdoc's own inline comments (suppressions).
+
+pub mod lint001_unused_suppression;
