@@ -212,6 +212,7 @@ pub fn load_schema(settings: &Settings) -> Result<Schema, RunError> {
 
 /// Runs every rule on a loaded workspace.
 pub fn run_rules(ws: &Workspace, schema: &Schema) -> Vec<Finding> {
+    let corpus = rules::parity::CorpusInfo::build(ws);
     let mut findings: Vec<Finding> = ws
         .pages
         .par_iter()
@@ -232,6 +233,7 @@ pub fn run_rules(ws: &Workspace, schema: &Schema) -> Vec<Finding> {
                     requests: &s.requests,
                 }),
                 schema,
+                corpus: &corpus,
             };
             let mut out = Vec::new();
             for rule in RULES {

@@ -25,6 +25,7 @@ pub mod diag;
 pub mod engine;
 pub mod extract;
 pub mod fsutil;
+pub mod lang;
 pub mod report;
 pub mod rules;
 pub mod schema;

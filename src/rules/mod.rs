@@ -13,6 +13,8 @@ use crate::extract::Request;
 pub mod afm;
 pub mod curl;
 pub mod io;
+pub mod parity;
+pub mod text;
 
 /// What input a rule needs, which tells the engine when to run it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -79,6 +81,8 @@ pub struct Context<'a> {
     pub source: Option<SourcePage<'a>>,
     /// The canonical request schema (loaded once per run).
     pub schema: &'a crate::schema::Schema,
+    /// Run-wide facts: product-name glossary, git history of source pages (built once per run).
+    pub corpus: &'a parity::CorpusInfo,
 }
 
 impl Context<'_> {
@@ -113,6 +117,16 @@ pub static RULES: &[&dyn Rule] = &[
     &curl::curl004_malformed_header::MalformedHeader,
     &curl::curl005_duplicate_header::DuplicateHeader,
     &io::io001_unreadable_file::UnreadableFile,
+    &text::txt001_mojibake::Mojibake,
+    &text::txt002_html_entity::HtmlEntity,
+    &text::txt003_zero_width::ZeroWidth,
+    &text::txt004_untranslated_text::UntranslatedText,
+    &text::txt005_broken_inline_markup::BrokenInlineMarkup,
+    &text::txt006_link_spacing::LinkSpacing,
+    &text::txt007_french_spacing::FrenchSpacing,
+    &text::txt008_cjk_punctuation::CjkPunctuation,
+    &text::txt009_orphaned_particle::OrphanedParticle,
+    &text::txt010_translated_product_name::TranslatedProductName,
 ];
 
 /// Looks a rule up by id (`CURL001`, case-insensitive) or name (`unterminated-quote`).
@@ -146,10 +160,13 @@ pub(crate) mod testing {
 
     /// Findings of `rule` on translation `text` whose source page is `source`.
     pub fn run_pair(rule: &dyn Rule, text: &str, source: Option<&str>) -> Vec<Finding> {
-        let (doc, reqs) = page(text, if source.is_some() { "fr" } else { "en" });
+        let locale = locale_hint(text).unwrap_or(if source.is_some() { "fr" } else { "en" });
+        let (doc, reqs) = page(text, locale);
         let src = source.map(|s| page(s, "en"));
         let schema = crate::schema::Schema::builtin().expect("builtin schema");
+        let corpus = parity::CorpusInfo::default();
         let ctx = Context {
+            corpus: &corpus,
             schema: &schema,
             doc: &doc,
             requests: &reqs,
@@ -161,6 +178,12 @@ pub(crate) mod testing {
         let mut out = Vec::new();
         rule.check(&ctx, &mut out);
         out
+    }
+
+    /// The locale named by a first line `<!-- locale: ko -->` (lets rule docs show locale-specific examples).
+    pub fn locale_hint(text: &str) -> Option<&str> {
+        let rest = text.trim_start().strip_prefix("<!-- locale:")?;
+        Some(rest[..rest.find("-->")?].trim())
     }
 
     /// Lines of the findings.
@@ -199,7 +222,9 @@ mod tests {
                 assert!(m.doc.contains(h), "{} doc lacks {h}", m.id);
             }
             assert!(
-                m.id.starts_with(&m.family.to_ascii_uppercase()),
+                m.id.starts_with(&m.family.to_ascii_uppercase())
+                    || (m.family, &m.id[..3]) == ("text", "TXT")
+                    || (m.family, &m.id[..3]) == ("parity", "PAR"),
                 "{} not in family {}",
                 m.id,
                 m.family
