@@ -51,6 +51,11 @@ static SPACED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\[([^\]\n!][^\]\n]*)\]([ \t]+)\((?:https?://|\.\.?/|/|#)[^)\s]*\)").unwrap()
 });
 
+/// A letter of a space-separated script (not CJK, not an apostrophe-like modifier letter such as `ʼ`).
+fn is_word_letter(c: char) -> bool {
+    c.is_alphabetic() && !is_cjk_char(c) && !matches!(c, 'ʼ' | 'ʻ' | 'ʹ' | 'ˈ')
+}
+
 fn is_cjk_char(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF)
 }
@@ -96,7 +101,7 @@ impl Rule for LinkSpacing {
                 continue;
             }
             let after = text[link.span.end..].chars().next();
-            if let Some(c) = after.filter(|c| c.is_alphabetic() && !is_cjk_char(*c)) {
+            if let Some(c) = after.filter(|c| is_word_letter(*c)) {
                 let word: String = text[link.span.end..]
                     .chars()
                     .take_while(|c| c.is_alphanumeric() || *c == '’' || *c == '\'' || *c == '-')
@@ -113,7 +118,7 @@ impl Rule for LinkSpacing {
                 continue;
             }
             let before = text[..link.span.start].chars().next_back();
-            if before.is_some_and(|c| c.is_alphabetic() && !is_cjk_char(c)) {
+            if before.is_some_and(is_word_letter) {
                 out.push(
                     ctx.finding(
                         &META,
@@ -162,7 +167,7 @@ mod tests {
 
     #[test]
     fn padded_spaced_and_glued_links() {
-        let s = "La [ Présentation ](../a.md) ici.\n\nLe [guide] (../g.md) ici.\n\n* [Système](../x.md)de modèle\n\nFine [ok](../o.md), [[!DNL X]](../y.md) : [!DNL Y] (voir).\n";
+        let s = "La [ Présentation ](../a.md) ici.\n\nLe [guide] (../g.md) ici.\n\n* [Système](../x.md)de modèle\n\nFine [ok](../o.md), [[!DNL X]](../y.md) : [!DNL Y] (voir) lʼ[API](../z.md).\n";
         let mut f = run_locale(&LinkSpacing, s, "fr");
         f.sort_by_key(|x| x.span.start);
         assert_eq!(lines(&f), vec![1, 3, 5], "{f:?}");

@@ -51,7 +51,7 @@ removed.
 
 static ELISION_RE: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // a literal pattern
-    Regex::new(r"(?:^|[^\p{L}])(?i:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst])[’']([ \t]+)").unwrap()
+    Regex::new(r"(?:^|[^\p{L}])(?i:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst])[’'ʼ]([ \t]+)").unwrap()
 });
 static HEADER_RE: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)]

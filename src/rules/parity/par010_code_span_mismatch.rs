@@ -1,0 +1,113 @@
+//! PAR010 code-span-mismatch.
+
+use super::align::{normalize_placeholders, UnitKind};
+use super::helpers::{inside, line, minus, paired, unit_anchor};
+use crate::diag::{Finding, Severity};
+use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
+
+/// Reports inline code spans that differ from the aligned source line.
+pub struct CodeSpanMismatch;
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    id: "PAR010",
+    name: "code-span-mismatch",
+    family: "parity",
+    summary: "Inline code spans differ from the aligned source line",
+    severity: Severity::Warning,
+    fix: FixKind::None,
+    scope: Scope::Pair,
+    doc: r#"## What it checks
+The inline code spans of an aligned line, table row or heading must be those of the source line:
+none translated, altered or dropped. Their order may change with the sentence. Placeholder renames
+inside code are `PAR003`'s concern.
+
+## Why it matters
+Inline code holds values readers type or compare: ids, field names, endpoints. A translated or
+mistyped one is wrong for every reader of the locale.
+
+## Example
+~~~markdown
+Faites une requête POST au point de terminaison `/connexions`.
+~~~
+
+## Source page
+~~~markdown
+Make a POST request to the `/connections` endpoint.
+~~~
+
+## Use instead
+~~~markdown
+Faites une requête POST au point de terminaison `/connections`.
+~~~
+"#,
+};
+
+impl Rule for CodeSpanMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let Some((src, a)) = paired(ctx) else { return };
+        for u in a.units.iter().filter(|u| u.kind != UnitKind::CodeLine) {
+            let spans = |doc: &crate::afm::Document,
+                         span: &crate::afm::Span|
+             -> Vec<(String, crate::afm::Span)> {
+                doc.code_spans
+                    .iter()
+                    .filter(|c| inside(&c.span, span))
+                    .filter(|c| {
+                        !doc.code_blocks
+                            .iter()
+                            .any(|b| b.span.contains(&c.span.start))
+                    })
+                    .map(|c| (normalize_placeholders(c.code.trim()), c.span.clone()))
+                    .collect()
+            };
+            let tc = spans(ctx.doc, &u.tr);
+            let sc = spans(src.doc, &u.src);
+            let tn: Vec<String> = tc.iter().map(|c| c.0.clone()).collect();
+            let sn: Vec<String> = sc.iter().map(|c| c.0.clone()).collect();
+            let extra = minus(&tn, &sn);
+            let missing = minus(&sn, &tn);
+            let sline = line(src.doc, u.src.start);
+            for (k, e) in extra.iter().enumerate() {
+                let Some((_, span)) = tc.iter().find(|c| &c.0 == e) else {
+                    continue;
+                };
+                let msg = match missing.get(k) {
+                    Some(m) if extra.len() == missing.len() => {
+                        format!("code `{e}` differs from the source (source line {sline}: `{m}`)")
+                    }
+                    _ => format!("code `{e}` is not in the source (source line {sline})"),
+                };
+                out.push(ctx.finding(&META, span.clone(), msg));
+            }
+            if extra.len() < missing.len() {
+                for m in &missing[extra.len()..] {
+                    out.push(ctx.finding(
+                        &META,
+                        unit_anchor(ctx.doc, u),
+                        format!("code `{m}` of source line {sline} is missing here"),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{lines, run_pair};
+
+    #[test]
+    fn translated_and_dropped_code() {
+        let src =
+            "# T\n\nPOST to `/connections` with `{ID}`.\n\n| `a` | Use `true`. |\n|---|---|\n";
+        let tr = "# T\n\nPOST vers `/connexions` avec `{OTHER}`.\n\n| `a` | Utiliser vrai. |\n|---|---|\n";
+        let f = run_pair(&CodeSpanMismatch, tr, Some(src));
+        assert_eq!(lines(&f), vec![3, 5], "{f:?}");
+        assert!(f[0].message.contains("source line 3: `/connections`"));
+    }
+}
