@@ -459,9 +459,18 @@ fn align_rows(tt: &crate::afm::Table, st: &crate::afm::Table) -> Vec<(usize, usi
         }
     }
     if tt.rows.len() == st.rows.len() {
-        let free_s: Vec<usize> = (0..st.rows.len()).filter(|j| !used.contains(j)).collect();
-        for (i, j) in unmatched_t.into_iter().zip(free_s) {
-            out.push((i, j));
+        // Same number of rows: a row whose key is not an identifier (a translated key) takes the
+        // source row at its position. Different identifiers are different rows (drift).
+        for i in unmatched_t {
+            let translated = tt
+                .rows
+                .get(i)
+                .and_then(|r| r.cells.first())
+                .is_some_and(|c| !is_key_like(&c.text));
+            if translated && !used.contains(&i) {
+                used.insert(i);
+                out.push((i, i));
+            }
         }
     }
     out.sort();

@@ -64,6 +64,25 @@ impl Rule for PlaceholderMismatch {
             if extra.is_empty() && missing.is_empty() {
                 continue;
             }
+            // In code, only a renamed placeholder in an otherwise equal line (or a single rename in
+            // a block whose lines do not pair up) is this rule's business; other changes are drift.
+            let code = ctx
+                .doc
+                .code_blocks
+                .iter()
+                .any(|c| c.span.contains(&u.tr.start));
+            if code {
+                let same_line = super::align::normalize_placeholders(tt.trim())
+                    == super::align::normalize_placeholders(st.trim());
+                let single_rename = extra.len() == 1 && missing.len() == 1;
+                let ok = match u.kind {
+                    super::align::UnitKind::CodeLine => same_line,
+                    _ => single_rename,
+                };
+                if !ok {
+                    continue;
+                }
+            }
             let sline = line(src.doc, u.src.start);
             let had = if missing.is_empty() {
                 String::new()

@@ -93,7 +93,11 @@ impl Rule for TableRowsMismatch {
             let sline = |i: usize| st.rows.get(i).map_or(0, |r| line(src.doc, r.span.start));
             if tt.rows.len() == st.rows.len() {
                 for i in 0..tt.rows.len() {
-                    if key_like[i] && tkeys[i] != skeys[i] && !tkeys.contains(&skeys[i]) {
+                    if key_like[i]
+                        && tkeys[i] != skeys[i]
+                        && !tkeys.contains(&skeys[i])
+                        && !is_key_like(raw_key(ctx.doc, tt, i))
+                    {
                         let span = tt.rows[i]
                             .cells
                             .first()
@@ -113,7 +117,11 @@ impl Rule for TableRowsMismatch {
                         );
                     }
                 }
-                continue;
+                if (0..tt.rows.len())
+                    .all(|i| tkeys[i] == skeys[i] || !is_key_like(raw_key(ctx.doc, tt, i)))
+                {
+                    continue;
+                }
             }
             let missing: Vec<usize> = (0..st.rows.len())
                 .filter(|&i| key_like[i] && !tkeys.contains(&skeys[i]))
@@ -132,21 +140,24 @@ impl Rule for TableRowsMismatch {
                     ),
                 ));
             }
-            for (i, k) in tkeys.iter().enumerate() {
-                if is_key_like(raw_key(ctx.doc, tt, i)) && !skeys.contains(k) {
-                    let span = tt.rows[i]
-                        .cells
-                        .first()
-                        .map_or(tt.rows[i].span.clone(), |c| c.span.clone());
-                    out.push(ctx.finding(
-                        &META,
-                        span,
-                        format!(
-                            "row `{k}` is not in the source table (source line {})",
-                            line(src.doc, st.span.start)
-                        ),
-                    ));
-                }
+            let extra: Vec<usize> = (0..tt.rows.len())
+                .filter(|&i| is_key_like(raw_key(ctx.doc, tt, i)) && !skeys.contains(&tkeys[i]))
+                .collect();
+            if let Some(&first) = extra.first() {
+                let names: Vec<String> = extra.iter().map(|&i| format!("`{}`", tkeys[i])).collect();
+                let span = tt.rows[first]
+                    .cells
+                    .first()
+                    .map_or(tt.rows[first].span.clone(), |c| c.span.clone());
+                out.push(ctx.finding(
+                    &META,
+                    span,
+                    format!(
+                        "rows not in the source table (source line {}): {}",
+                        line(src.doc, st.span.start),
+                        names.join(", ")
+                    ),
+                ));
             }
         }
     }

@@ -53,6 +53,8 @@ impl Rule for DnlTermMismatch {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some((src, a)) = paired(ctx) else { return };
         let lang = primary_language(&ctx.doc.locale).to_string();
+        let mut extras: std::collections::BTreeMap<String, Vec<(crate::afm::Span, String)>> =
+            Default::default();
         for u in a
             .units
             .iter()
@@ -75,13 +77,31 @@ impl Rule for DnlTermMismatch {
             let st = terms(src.doc, &u.src);
             let tn: Vec<String> = tt.iter().map(|t| t.0.clone()).collect();
             let sn: Vec<String> = st.iter().map(|t| t.0.clone()).collect();
-            let missing = minus(&sn, &tn);
-            let extra = minus(&tn, &sn);
+            let mut missing = minus(&sn, &tn);
+            let mut extra = minus(&tn, &sn);
+            // Variants of one name (`Platform` / `Experience Platform`, `Real-time` / `Real-Time`).
+            missing.retain(|m| {
+                let ml = m.to_lowercase();
+                match extra.iter().position(|e| {
+                    let el = e.to_lowercase();
+                    el.contains(&ml) || ml.contains(&el)
+                }) {
+                    Some(k) => {
+                        extra.remove(k);
+                        false
+                    }
+                    None => true,
+                }
+            });
             let sline = line(src.doc, u.src.start);
             let text = ctx.doc.slice(&u.tr);
-            let mut plain = crate::afm::strip_terms(text);
-            for e in &extra {
-                plain = plain.replacen(e.as_str(), "", 1);
+            // The translated text with every term blanked: is a missing term there unmarked?
+            let mut plain = text.to_string();
+            for t in ctx.doc.terms.iter().filter(|t| inside(&t.span, &u.tr)) {
+                let r = t.span.start - u.tr.start..(t.span.end - u.tr.start).min(plain.len());
+                if plain.is_char_boundary(r.start) && plain.is_char_boundary(r.end) {
+                    plain.replace_range(r.clone(), &" ".repeat(r.len()));
+                }
             }
             for m in &missing {
                 // A known translated rendering is reported by TXT010 already.
@@ -121,11 +141,28 @@ impl Rule for DnlTermMismatch {
                             .join(", ")
                     )
                 };
-                out.push(ctx.finding(
-                    &META,
+                extras.entry(e.clone()).or_default().push((
                     span.clone(),
                     format!("`[!DNL {e}]` is not in the source (source line {sline}{had})"),
                 ));
+            }
+        }
+        // The same term added on many lines is one systematic difference (a renamed product).
+        for (term, hits) in extras {
+            if hits.len() >= 3 {
+                let span = hits[0].0.clone();
+                out.push(ctx.finding(
+                    &META,
+                    span,
+                    format!(
+                        "`[!DNL {term}]` is not in the source on {} aligned lines (first here): the source names it differently",
+                        hits.len()
+                    ),
+                ));
+            } else {
+                for (span, msg) in hits {
+                    out.push(ctx.finding(&META, span, msg));
+                }
             }
         }
     }

@@ -71,15 +71,28 @@ impl Rule for CodeSpanMismatch {
             let extra = minus(&tn, &sn);
             let missing = minus(&sn, &tn);
             let sline = line(src.doc, u.src.start);
+            let shown =
+                |doc: &crate::afm::Document, list: &[(String, crate::afm::Span)], n: &str| {
+                    list.iter().find(|c| c.0 == n).map_or(n.to_string(), |c| {
+                        doc.slice(&c.1).trim_matches('`').trim().to_string()
+                    })
+                };
             for (k, e) in extra.iter().enumerate() {
                 let Some((_, span)) = tc.iter().find(|c| &c.0 == e) else {
                     continue;
                 };
                 let msg = match missing.get(k) {
                     Some(m) if extra.len() == missing.len() => {
-                        format!("code `{e}` differs from the source (source line {sline}: `{m}`)")
+                        format!(
+                            "code `{}` differs from the source (source line {sline}: `{}`)",
+                            shown(ctx.doc, &tc, e),
+                            shown(src.doc, &sc, m)
+                        )
                     }
-                    _ => format!("code `{e}` is not in the source (source line {sline})"),
+                    _ => format!(
+                        "code `{}` is not in the source (source line {sline})",
+                        shown(ctx.doc, &tc, e)
+                    ),
                 };
                 out.push(ctx.finding(&META, span.clone(), msg));
             }
@@ -88,7 +101,10 @@ impl Rule for CodeSpanMismatch {
                     out.push(ctx.finding(
                         &META,
                         unit_anchor(ctx.doc, u),
-                        format!("code `{m}` of source line {sline} is missing here"),
+                        format!(
+                            "code `{}` of source line {sline} is missing here",
+                            shown(src.doc, &sc, m)
+                        ),
                     ));
                 }
             }
