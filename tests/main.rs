@@ -4,4 +4,6 @@
 mod common;
 
 mod cli;
+mod hygiene;
+mod parity;
 mod real_docs;
