@@ -185,20 +185,20 @@ fn defects_injected_into_clean_pairs_are_found_on_the_translated_line() {
     edit(&zh, "`/connections` 端点", "`/连接` 端点");
     let v = check(&[tmp.path().to_str().unwrap()]);
     let f = "fr/create-connection.md";
-    let m = message(&v, "PAR003", f, 38);
+    let m = message(&v, "PAR003", f, 37);
     assert!(
         m.contains("`{IMS_ORG}` differs from the source (source line 37 has `{ORG_ID}`)"),
         "{m}"
     );
-    assert!(message(&v, "PAR004", f, 23).contains("source line 22: `apiToken`"));
-    assert!(message(&v, "PAR005", f, 15).contains("source line 14: `{#getting-started}`"));
-    assert!(message(&v, "PAR009", f, 9).contains("source line 8 is [!NOTE]"));
+    assert!(message(&v, "PAR004", f, 22).contains("source line 22: `apiToken`"));
+    assert!(message(&v, "PAR005", f, 14).contains("source line 14: `{#getting-started}`"));
+    assert!(message(&v, "PAR009", f, 8).contains("source line 8 is [!NOTE]"));
     let k = "ko/create-connection.md";
-    assert!(message(&v, "PAR002", k, 35).contains("source line 34: `https://"));
-    assert!(has(&v, "TXT010", k, 7));
+    assert!(message(&v, "PAR002", k, 34).contains("source line 34: `https://"));
+    assert!(has(&v, "TXT010", k, 6));
     let z = "zh-Hans/create-connection.md";
-    assert!(message(&v, "PAR006", z, 70).contains("source line 69: `../explore/crm.md`"));
-    assert!(message(&v, "PAR010", z, 29).contains("source line 28: `/connections`"));
+    assert!(message(&v, "PAR006", z, 69).contains("source line 69: `../explore/crm.md`"));
+    assert!(message(&v, "PAR010", z, 28).contains("source line 28: `/connections`"));
     // Nothing was restructured: no staleness.
     assert!(
         !findings(&v).iter().any(|(r, _, _)| r == "PAR001"),

@@ -127,8 +127,12 @@ impl Rule for DnlTermMismatch {
                 let Some((_, span)) = tt.iter().find(|t| &t.0 == e) else {
                     continue;
                 };
-                if src.doc.slice(&u.src).contains(e.as_str()) {
-                    continue; // plain in the source, marked here: not wrong
+                let src_text = src.doc.slice(&u.src);
+                let src_words: Vec<String> = crate::lang::words(src_text);
+                if src_text.contains(e.as_str())
+                    || crate::lang::words(e).iter().all(|w| src_words.contains(w))
+                {
+                    continue; // the source says it in plain words; marking it here is not wrong
                 }
                 let had = if st.is_empty() {
                     String::new()
