@@ -255,6 +255,7 @@ pub fn run_rules_with(
 ) -> Vec<Finding> {
     let wanted = settings.filter.pages_to_check(ws, &settings.source_locale);
     let sel = &settings.rules;
+    let corpus = rules::parity::CorpusInfo::build(ws);
     let mut findings: Vec<Finding> = ws
         .pages
         .par_iter()
@@ -279,6 +280,7 @@ pub fn run_rules_with(
                     requests: &s.requests,
                 }),
                 schema,
+                corpus: &corpus,
             };
             let mut out = Vec::new();
             for rule in RULES {

@@ -26,6 +26,7 @@ pub mod engine;
 pub mod extract;
 pub mod fix;
 pub mod fsutil;
+pub mod lang;
 pub mod render;
 pub mod report;
 pub mod rules;

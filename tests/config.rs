@@ -26,6 +26,9 @@ fn check(dir: &Path, args: &[&str]) -> (Vec<(String, String, u64)>, i32, String)
     let out = locdoc()
         .current_dir(dir)
         .args(["check", "--format", "json"])
+        // The fr page is a deliberately partial translation (stale by PAR001); these tests are
+        // about configuration, so that one rule is kept out of the counts.
+        .args(["--ignore", "PAR001"])
         .args(args)
         .output()
         .unwrap();

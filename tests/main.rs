@@ -8,6 +8,8 @@ mod cli;
 mod config;
 mod fix;
 mod formats;
+mod hygiene;
+mod parity;
 mod properties;
 mod real_docs;
 mod render;

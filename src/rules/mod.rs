@@ -15,8 +15,10 @@ pub mod curl;
 pub mod ftl;
 pub mod io;
 pub mod lint;
+pub mod parity;
 pub mod schema;
 pub mod table;
+pub mod text;
 
 /// What input a rule needs, which tells the engine when to run it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -85,6 +87,8 @@ pub struct Context<'a> {
     pub source: Option<SourcePage<'a>>,
     /// The canonical request schema (loaded once per run).
     pub schema: &'a crate::schema::Schema,
+    /// Run-wide facts: product-name glossary, git history of source pages (built once per run).
+    pub corpus: &'a parity::CorpusInfo,
 }
 
 impl Context<'_> {
@@ -129,6 +133,17 @@ pub static RULES: &[&dyn Rule] = &[
     &ftl::ftl006_unbalanced_markup::UnbalancedMarkup,
     &io::io001_unreadable_file::UnreadableFile,
     &lint::lint001_unused_suppression::UnusedSuppression,
+    &parity::par001_stale_translation::StaleTranslation,
+    &parity::par002_request_mismatch::RequestMismatch,
+    &parity::par003_placeholder_mismatch::PlaceholderMismatch,
+    &parity::par004_table_rows_mismatch::TableRowsMismatch,
+    &parity::par005_anchor_mismatch::AnchorMismatch,
+    &parity::par006_link_target_mismatch::LinkTargetMismatch,
+    &parity::par007_dnl_term_mismatch::DnlTermMismatch,
+    &parity::par008_uicontrol_count::UicontrolCount,
+    &parity::par009_alert_kind_mismatch::AlertKindMismatch,
+    &parity::par010_code_span_mismatch::CodeSpanMismatch,
+    &parity::par011_exl_id_mismatch::ExlIdMismatch,
     &schema::sch001_unknown_server::UnknownServer,
     &schema::sch002_unknown_path::UnknownPath,
     &schema::sch003_method_not_allowed::MethodNotAllowed,
@@ -143,6 +158,16 @@ pub static RULES: &[&dyn Rule] = &[
     &schema::sch012_placeholder_reuse::PlaceholderReuse,
     &table::tbl001_credential_table_mismatch::CredentialTableMismatch,
     &table::tbl002_spec_id_mismatch::SpecIdMismatch,
+    &text::txt001_mojibake::Mojibake,
+    &text::txt002_html_entity::HtmlEntity,
+    &text::txt003_zero_width::ZeroWidth,
+    &text::txt004_untranslated_text::UntranslatedText,
+    &text::txt005_broken_inline_markup::BrokenInlineMarkup,
+    &text::txt006_link_spacing::LinkSpacing,
+    &text::txt007_french_spacing::FrenchSpacing,
+    &text::txt008_cjk_punctuation::CjkPunctuation,
+    &text::txt009_orphaned_particle::OrphanedParticle,
+    &text::txt010_translated_product_name::TranslatedProductName,
 ];
 
 /// Looks a rule up by id (`CURL001`, case-insensitive) or name (`unterminated-quote`).
@@ -176,10 +201,13 @@ pub(crate) mod testing {
 
     /// Findings of `rule` on translation `text` whose source page is `source`.
     pub fn run_pair(rule: &dyn Rule, text: &str, source: Option<&str>) -> Vec<Finding> {
-        let (doc, reqs) = page(text, if source.is_some() { "fr" } else { "en" });
+        let locale = locale_hint(text).unwrap_or(if source.is_some() { "fr" } else { "en" });
+        let (doc, reqs) = page(text, locale);
         let src = source.map(|s| page(s, "en"));
         let schema = crate::schema::Schema::builtin().expect("builtin schema");
+        let corpus = parity::CorpusInfo::default();
         let ctx = Context {
+            corpus: &corpus,
             schema: &schema,
             doc: &doc,
             requests: &reqs,
@@ -191,6 +219,12 @@ pub(crate) mod testing {
         let mut out = Vec::new();
         rule.check(&ctx, &mut out);
         out
+    }
+
+    /// The locale named by a first line `<!-- locale: ko -->` (lets rule docs show locale-specific examples).
+    pub fn locale_hint(text: &str) -> Option<&str> {
+        let rest = text.trim_start().strip_prefix("<!-- locale:")?;
+        Some(rest[..rest.find("-->")?].trim())
     }
 
     /// Lines of the findings.
@@ -229,7 +263,9 @@ mod tests {
                 assert!(m.doc.contains(h), "{} doc lacks {h}", m.id);
             }
             assert!(
-                m.id.starts_with(&m.family.to_ascii_uppercase()),
+                m.id.starts_with(&m.family.to_ascii_uppercase())
+                    || (m.family, &m.id[..3]) == ("text", "TXT")
+                    || (m.family, &m.id[..3]) == ("parity", "PAR"),
                 "{} not in family {}",
                 m.id,
                 m.family

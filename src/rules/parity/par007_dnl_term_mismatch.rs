@@ -1,0 +1,195 @@
+//! PAR007 dnl-term-mismatch.
+
+use super::align::UnitKind;
+use super::helpers::{inside, line, minus, paired, unit_anchor};
+use crate::afm::TermKind;
+use crate::diag::{Finding, Severity};
+use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
+use crate::source::primary_language;
+
+/// Reports `[!DNL]` terms of the source missing, unmarked or different in the translation.
+pub struct DnlTermMismatch;
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    id: "PAR007",
+    name: "dnl-term-mismatch",
+    family: "parity",
+    summary: "A `[!DNL]` term of the source is missing, unmarked or replaced on the aligned line",
+    severity: Severity::Warning,
+    fix: FixKind::None,
+    scope: Scope::Pair,
+    doc: r#"## What it checks
+Every `[!DNL …]` (do not translate) term of an aligned source line must be on the translated line,
+marked and unchanged. Reported: a term written without its marker, a term gone (translated or
+dropped: `흐름 서비스` for `[!DNL Flow Service]`, `平台` for `[!DNL Platform]`), and a term the
+source line does not have (`[!DNL AdWords]` on a Salesforce line).
+
+## Why it matters
+`[!DNL]` marks product and feature names. Translated, they name things that do not exist; replaced,
+they name the wrong product; unmarked, the next translation round will translate them.
+
+## Example
+~~~markdown
+Ce didacticiel utilise l’API de flux.
+~~~
+
+## Source page
+~~~markdown
+This tutorial uses the [!DNL Flow Service] API.
+~~~
+
+## Use instead
+~~~markdown
+Ce didacticiel utilise l’API [!DNL Flow Service].
+~~~
+"#,
+};
+
+impl Rule for DnlTermMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let Some((src, a)) = paired(ctx) else { return };
+        let lang = primary_language(&ctx.doc.locale).to_string();
+        let mut extras: std::collections::BTreeMap<String, Vec<(crate::afm::Span, String)>> =
+            Default::default();
+        for u in a
+            .units
+            .iter()
+            .filter(|u| !matches!(u.kind, UnitKind::CodeLine))
+        {
+            let terms = |doc: &crate::afm::Document,
+                         span: &crate::afm::Span|
+             -> Vec<(String, crate::afm::Span)> {
+                doc.terms
+                    .iter()
+                    .filter(|t| {
+                        t.kind == TermKind::Dnl
+                            && inside(&t.span, span)
+                            && !doc.in_code(t.span.start)
+                    })
+                    .map(|t| (t.text.clone(), t.span.clone()))
+                    .collect()
+            };
+            let tt = terms(ctx.doc, &u.tr);
+            let st = terms(src.doc, &u.src);
+            let tn: Vec<String> = tt.iter().map(|t| t.0.clone()).collect();
+            let sn: Vec<String> = st.iter().map(|t| t.0.clone()).collect();
+            let mut missing = minus(&sn, &tn);
+            let mut extra = minus(&tn, &sn);
+            // Variants of one name (`Platform` / `Experience Platform`, `Real-time` / `Real-Time`).
+            missing.retain(|m| {
+                let ml = m.to_lowercase();
+                match extra.iter().position(|e| {
+                    let el = e.to_lowercase();
+                    el.contains(&ml) || ml.contains(&el)
+                }) {
+                    Some(k) => {
+                        extra.remove(k);
+                        false
+                    }
+                    None => true,
+                }
+            });
+            let sline = line(src.doc, u.src.start);
+            let text = ctx.doc.slice(&u.tr);
+            // The translated text with every term blanked: is a missing term there unmarked?
+            let mut plain = text.to_string();
+            for t in ctx.doc.terms.iter().filter(|t| inside(&t.span, &u.tr)) {
+                let r = t.span.start - u.tr.start..(t.span.end - u.tr.start).min(plain.len());
+                if plain.is_char_boundary(r.start) && plain.is_char_boundary(r.end) {
+                    plain.replace_range(r.clone(), &" ".repeat(r.len()));
+                }
+            }
+            for m in &missing {
+                // A known translated rendering is reported by TXT010 already.
+                if ctx
+                    .corpus
+                    .glossary
+                    .renderings_for(&lang)
+                    .any(|(n, r)| n == m && text.contains(r))
+                {
+                    continue;
+                }
+                let msg = if plain.contains(m.as_str()) {
+                    format!("`{m}` is not marked [!DNL]; source line {sline} has `[!DNL {m}]`")
+                } else {
+                    format!("`[!DNL {m}]` of source line {sline} is missing here (translated or dropped)")
+                };
+                out.push(
+                    ctx.finding(&META, unit_anchor(ctx.doc, u), msg)
+                        .with_help(format!("write `[!DNL {m}]` as in the source")),
+                );
+            }
+            for e in &extra {
+                let Some((_, span)) = tt.iter().find(|t| &t.0 == e) else {
+                    continue;
+                };
+                let src_text = src.doc.slice(&u.src);
+                let src_words: Vec<String> = crate::lang::words(src_text);
+                if src_text.contains(e.as_str())
+                    || crate::lang::words(e).iter().all(|w| src_words.contains(w))
+                {
+                    continue; // the source says it in plain words; marking it here is not wrong
+                }
+                let had = if st.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        ", which has {}",
+                        st.iter()
+                            .map(|t| format!("`[!DNL {}]`", t.0))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                };
+                extras.entry(e.clone()).or_default().push((
+                    span.clone(),
+                    format!("`[!DNL {e}]` is not in the source (source line {sline}{had})"),
+                ));
+            }
+        }
+        // The same term added on many lines is one systematic difference (a renamed product).
+        for (term, hits) in extras {
+            if hits.len() >= 3 {
+                let span = hits[0].0.clone();
+                out.push(ctx.finding(
+                    &META,
+                    span,
+                    format!(
+                        "`[!DNL {term}]` is not in the source on {} aligned lines (first here): the source names it differently",
+                        hits.len()
+                    ),
+                ));
+            } else {
+                for (span, msg) in hits {
+                    out.push(ctx.finding(&META, span, msg));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{lines, run_pair};
+
+    #[test]
+    fn missing_unmarked_and_wrong_terms() {
+        let src = "# T\n\nUse the [!DNL Flow Service] API.\n\nConnect [!DNL HubSpot].\n\nThe [!DNL Salesforce] spec ID.\n";
+        let tr = "# T\n\nUtilisez l’API du flux.\n\nConnectez HubSpot.\n\nL’ID de spec [!DNL AdWords].\n";
+        let f = run_pair(&DnlTermMismatch, tr, Some(src));
+        let mut l = lines(&f);
+        l.sort();
+        assert_eq!(l, vec![3, 5, 7, 7], "{f:?}");
+        assert!(f
+            .iter()
+            .any(|x| x.message.contains("`HubSpot` is not marked")));
+        assert!(f
+            .iter()
+            .any(|x| x.message.contains("`[!DNL AdWords]` is not in the source")));
+    }
+}

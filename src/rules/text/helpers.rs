@@ -1,0 +1,288 @@
+//! Shared by the `TXT*` rules: the prose of a page cut into segments (a line of a paragraph, list
+//! item, alert or heading; a table cell), with code, URLs and HTML masked so rules see words only.
+//!
+//! Masked bytes become [`MASK`] (an ASCII control byte), so a masked string has the same byte
+//! offsets as the file text and every hit maps straight back to a file span.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::afm::{BlockKind, Document, Span};
+
+/// Replacement byte for masked text.
+pub const MASK: u8 = 1;
+
+/// Where a segment comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SegKind {
+    /// A line of a paragraph, list item, alert or block quote.
+    Line,
+    /// A heading.
+    Heading,
+    /// A table cell.
+    Cell,
+}
+
+/// A piece of prose.
+#[derive(Clone, Debug)]
+pub struct Segment {
+    /// File span (line prefix such as `* ` or `>` and cell pipes excluded).
+    pub span: Span,
+    /// The text with code spans, link destinations, HTML and bare URLs masked.
+    pub masked: String,
+    /// Origin.
+    pub kind: SegKind,
+}
+
+static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // a literal pattern
+    Regex::new(r"^[ \t]*(?:>[ \t]*)*(?:(?:[*+-]|\d{1,3}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?").unwrap()
+});
+static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r"(?:https?|ftp)://[^\s)<>\]]+").unwrap()
+});
+static ALERT_LINE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r"^\[![A-Z]+\]\s*$").unwrap()
+});
+
+impl Segment {
+    /// File offset of byte `i` of `masked`.
+    pub fn at(&self, i: usize) -> usize {
+        self.span.start + i
+    }
+
+    /// `masked` with `[!DNL …]`/`[!UICONTROL …]` terms (and `extra` file spans) masked too.
+    pub fn without_terms(&self, doc: &Document, extra: &[Span]) -> String {
+        let mut bytes = self.masked.clone().into_bytes();
+        let ranges = doc
+            .terms
+            .iter()
+            .map(|t| t.span.clone())
+            .chain(extra.iter().cloned());
+        mask(&mut bytes, self.span.start, ranges);
+        String::from_utf8(bytes).unwrap_or_default()
+    }
+}
+
+/// Overwrites the parts of `bytes` (which start at file offset `base`) covered by `ranges`.
+pub fn mask(bytes: &mut [u8], base: usize, ranges: impl Iterator<Item = Span>) {
+    let end = base + bytes.len();
+    for r in ranges {
+        if r.end <= base || r.start >= end {
+            continue;
+        }
+        let s = r.start.max(base) - base;
+        let e = r.end.min(end) - base;
+        for b in &mut bytes[s..e] {
+            *b = MASK;
+        }
+    }
+}
+
+/// Byte ranges of code, link destinations and HTML in the document (what prose rules skip).
+fn masked_spans(doc: &Document) -> Vec<Span> {
+    let mut v: Vec<Span> = doc.code_spans.iter().map(|c| c.span.clone()).collect();
+    v.extend(doc.links.iter().filter_map(|l| l.url_span.clone()));
+    v.extend(doc.html.iter().map(|h| h.span.clone()));
+    v
+}
+
+/// Every prose segment of `doc`, in file order.
+pub fn segments(doc: &Document) -> Vec<Segment> {
+    let md_start = doc.front_matter.as_ref().map_or(0, |f| f.span.end);
+    let skip: Vec<Span> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Code { .. } | BlockKind::Html))
+        .map(|b| b.span.clone())
+        .chain(doc.code_blocks.iter().map(|c| c.span.clone()))
+        .chain(doc.tables.iter().map(|t| t.span.clone()))
+        .collect();
+    let masks = masked_spans(doc);
+    let mut out = Vec::new();
+    let text: &str = &doc.text;
+    for n in 1..=doc.lines.len() {
+        let range = doc.lines.line_range(n);
+        if range.start < md_start || range.is_empty() {
+            continue;
+        }
+        if skip
+            .iter()
+            .any(|s| s.contains(&range.start) || s.contains(&(range.end - 1)))
+        {
+            continue;
+        }
+        let line = &text[range.clone()];
+        let prefix = PREFIX_RE.find(line).map_or(0, |m| m.end());
+        let body = &line[prefix..];
+        if body.trim().is_empty() || ALERT_LINE_RE.is_match(body) {
+            continue;
+        }
+        let kind = if line[..prefix].contains('#') && !line.trim_start().starts_with('>') {
+            SegKind::Heading
+        } else {
+            SegKind::Line
+        };
+        let span = range.start + prefix..range.end;
+        out.push(make(text, span, kind, &masks));
+    }
+    for t in &doc.tables {
+        for row in std::iter::once(&t.header).chain(t.rows.iter()) {
+            for cell in &row.cells {
+                let raw = text.get(cell.span.clone()).unwrap_or("");
+                let lead = raw.len() - raw.trim_start_matches(['|', ' ', '\t']).len();
+                let trail = raw.len() - raw.trim_end_matches(['|', ' ', '\t']).len();
+                if lead + trail >= raw.len() {
+                    continue;
+                }
+                let span = cell.span.start + lead..cell.span.end - trail;
+                out.push(make(text, span, SegKind::Cell, &masks));
+            }
+        }
+    }
+    out.sort_by_key(|s| s.span.start);
+    out
+}
+
+fn make(text: &str, span: Span, kind: SegKind, masks: &[Span]) -> Segment {
+    let raw = text.get(span.clone()).unwrap_or("");
+    let mut bytes = raw.as_bytes().to_vec();
+    mask(&mut bytes, span.start, masks.iter().cloned());
+    let urls: Vec<Span> = URL_RE
+        .find_iter(raw)
+        .map(|m| span.start + m.start()..span.start + m.end())
+        .collect();
+    mask(&mut bytes, span.start, urls.into_iter());
+    Segment {
+        span,
+        masked: String::from_utf8(bytes).unwrap_or_default(),
+        kind,
+    }
+}
+
+/// Offsets in `s` where a sentence starts: 0, and after `.`, `!`, `?` followed by a space, or after
+/// the full-width `。！？` (spaces skipped).
+pub fn sentence_starts(s: &str) -> Vec<usize> {
+    let mut out = vec![0];
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let full_width = matches!(c, '。' | '！' | '？');
+        let half = matches!(c, '.' | '!' | '?')
+            && chars.peek().is_some_and(|(_, n)| *n == ' ')
+            && !abbreviation_before(&s[..i]);
+        if full_width || half {
+            let mut j = i + c.len_utf8();
+            while s[j..].starts_with(' ') {
+                j += 1;
+            }
+            if j < s.len() {
+                out.push(j);
+            }
+        }
+    }
+    out.dedup();
+    out
+}
+
+fn abbreviation_before(s: &str) -> bool {
+    let last = s.rsplit(' ').next().unwrap_or("");
+    matches!(last, "e.g" | "i.e" | "etc" | "vs" | "p. ex" | "c.-à-d")
+}
+
+/// Sentences of `s` as byte ranges (trimmed of spaces).
+pub fn sentences(s: &str) -> Vec<std::ops::Range<usize>> {
+    let starts = sentence_starts(s);
+    let mut out = Vec::new();
+    for (k, &a) in starts.iter().enumerate() {
+        let b = starts.get(k + 1).copied().unwrap_or(s.len());
+        let piece = &s[a..b];
+        let t = piece.trim_end();
+        if !t.trim().is_empty() {
+            out.push(a..a + t.len());
+        }
+    }
+    out
+}
+
+/// Test helper: findings of `rule` on `text` parsed as a page of `locale`.
+#[cfg(test)]
+pub fn run_locale(
+    rule: &dyn crate::rules::Rule,
+    text: &str,
+    locale: &str,
+) -> Vec<crate::diag::Finding> {
+    let (doc, reqs) = crate::rules::testing::page(text, locale);
+    let schema = crate::schema::Schema::builtin().expect("builtin schema");
+    let corpus = crate::rules::parity::CorpusInfo::default();
+    let ctx = crate::rules::Context {
+        doc: &doc,
+        requests: &reqs,
+        source: None,
+        schema: &schema,
+        corpus: &corpus,
+    };
+    let mut out = Vec::new();
+    rule.check(&ctx, &mut out);
+    out
+}
+
+/// Test helper: applies every fix of `findings` to `text`.
+#[cfg(test)]
+pub fn apply_fixes(text: &str, findings: &[crate::diag::Finding]) -> String {
+    let mut edits: Vec<&crate::diag::Edit> = findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .flat_map(|f| f.edits.iter())
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+    let mut s = text.to_string();
+    for e in edits {
+        s.replace_range(e.range.clone(), &e.replacement);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::page;
+
+    #[test]
+    fn segments_mask_code_and_urls() {
+        let s = "# Title `x`\n\n* [Sources](../home.md): use `code` here\n\n| `a` | Cell text |\n|---|---|\n| k | v |\n\n```shell\ncurl x\n```\n";
+        let (doc, _) = page(s, "fr");
+        let segs = segments(&doc);
+        let texts: Vec<String> = segs
+            .iter()
+            .map(|g| g.masked.replace(MASK as char, "#"))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Title ###",
+                "[Sources](##########): use ###### here",
+                "###",
+                "Cell text",
+                "k",
+                "v"
+            ]
+        );
+        assert_eq!(segs[0].kind, SegKind::Heading);
+        assert_eq!(
+            &s[segs[1].span.clone()],
+            "[Sources](../home.md): use `code` here"
+        );
+    }
+
+    #[test]
+    fn sentence_split() {
+        let s = "Une phrase. Second one here! 第三句。第四句";
+        let v: Vec<&str> = sentences(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(
+            v,
+            vec!["Une phrase.", "Second one here!", "第三句。", "第四句"]
+        );
+    }
+}
