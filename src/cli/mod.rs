@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 mod check;
 mod extract;
+mod sync;
 
 /// Check, render and repair localized API tutorials (Adobe Flavored Markdown).
 #[derive(Parser, Debug)]
@@ -64,6 +65,9 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print the requests and tables extracted from files.
     Extract(extract::ExtractArgs),
+    /// Copy code, link targets, [!DNL] terms, code spans, anchors and exl-id from each source page
+    /// into its translations, leaving prose alone.
+    Sync(sync::SyncArgs),
 }
 
 /// Runs the parsed command line; returns the process exit code.
@@ -80,5 +84,6 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check::run(&args, cli.verbose),
         Command::Extract(args) => extract::run(&args),
+        Command::Sync(args) => sync::run(&args, cli.verbose),
     }
 }
