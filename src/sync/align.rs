@@ -56,6 +56,8 @@ pub struct Unit {
     pub class: Class,
     /// Anchor of a heading, language of a code block.
     pub key: Option<String>,
+    /// A key that must agree when both sides have one (the HTTP method of a request example).
+    pub hard: Option<String>,
     /// Sorted features.
     pub feats: Vec<String>,
 }
@@ -86,6 +88,11 @@ const CONFIDENT: f64 = 0.5;
 fn score(a: &Unit, b: &Unit) -> Option<f64> {
     if a.class != b.class {
         return None;
+    }
+    if let (Some(x), Some(y)) = (&a.hard, &b.hard) {
+        if x != y {
+            return None;
+        }
     }
     let sim = dice(&a.feats, &b.feats);
     let key = match (&a.key, &b.key) {
@@ -133,9 +140,9 @@ pub struct UnitAlignment {
 }
 
 /// Needleman–Wunsch alignment (gaps cost nothing, matches score by class, key and content), then
-/// a confidence filter: a pair is kept when both units are featureless (nothing to sync), their
-/// content is similar, their keys agree, or it is a one-to-one step between aligned neighbours
-/// (or the page ends). O(n·m).
+/// a confidence filter: a pair is kept when its content is similar or its keys agree (strong), when
+/// both units are featureless (nothing to sync), or when it lies in a stretch between strong pairs
+/// where both sides have the same number of blocks, all paired in order. O(n·m).
 pub fn align_units(src: &[Unit], tr: &[Unit]) -> UnitAlignment {
     let (n, m) = (src.len(), tr.len());
     // best[i][j]: best score aligning src[i..] with tr[j..].
@@ -168,27 +175,50 @@ pub fn align_units(src: &[Unit], tr: &[Unit]) -> UnitAlignment {
     }
     out.src_only.extend(i..n);
     out.tr_only.extend(j..m);
-    for (k, &(i, j)) in raw.iter().enumerate() {
-        let (a, b) = (&src[i], &tr[j]);
-        let sim = dice(&a.feats, &b.feats);
-        let before_ok = if k == 0 {
-            i == 0 && j == 0
-        } else {
-            raw[k - 1] == (i - 1, j - 1)
-        };
-        let after_ok = match raw.get(k + 1) {
-            Some(&next) => next == (i + 1, j + 1),
-            None => i + 1 == n && j + 1 == m,
-        };
-        let keys_agree = a.key.is_some() && a.key == b.key && a.class != Class::Code;
-        let featureless = a.feats.is_empty() && b.feats.is_empty();
-        if featureless || sim >= CONFIDENT || keys_agree || (before_ok && after_ok) {
+    // Strong pairs share content (or an anchor); the others are positional guesses, kept only when
+    // they are harmless (nothing to sync) or sit in a stretch between two strong pairs (or the page
+    // ends) where both sides have the same blocks one to one, i.e. the structure did not drift there.
+    let strong: Vec<bool> = raw
+        .iter()
+        .map(|&(i, j)| {
+            let (a, b) = (&src[i], &tr[j]);
+            let keys_agree = a.key.is_some() && a.key == b.key && a.class != Class::Code;
+            keys_agree || dice(&a.feats, &b.feats) >= CONFIDENT
+        })
+        .collect();
+    let mut k = 0;
+    while k < raw.len() {
+        if strong[k] {
+            let (i, j) = raw[k];
+            let sim = dice(&src[i].feats, &tr[j].feats);
             out.pairs.push(Pair { src: i, tr: j, sim });
-        } else {
-            out.rejected.push((i, j));
-            out.src_only.push(i);
-            out.tr_only.push(j);
+            k += 1;
+            continue;
         }
+        // The stretch of weak pairs raw[k..e] between strong neighbours (or the page ends).
+        let e = (k..raw.len()).find(|&x| strong[x]).unwrap_or(raw.len());
+        let (ps, pt) = if k == 0 {
+            (None, None)
+        } else {
+            (Some(raw[k - 1].0), Some(raw[k - 1].1))
+        };
+        let (ns, nt) = raw.get(e).map_or((n, m), |&(a, b)| (a, b));
+        let gap_s = ns - ps.map_or(0, |x| x + 1);
+        let gap_t = nt - pt.map_or(0, |x| x + 1);
+        let diagonal = gap_s == e - k && gap_t == e - k;
+        for &(i, j) in &raw[k..e] {
+            let (a, b) = (&src[i], &tr[j]);
+            let sim = dice(&a.feats, &b.feats);
+            let featureless = a.feats.is_empty() && b.feats.is_empty();
+            if featureless || diagonal {
+                out.pairs.push(Pair { src: i, tr: j, sim });
+            } else {
+                out.rejected.push((i, j));
+                out.src_only.push(i);
+                out.tr_only.push(j);
+            }
+        }
+        k = e;
     }
     out.src_only.sort_unstable();
     out.tr_only.sort_unstable();
@@ -304,7 +334,8 @@ fn string_sim(a: &str, b: &str) -> f64 {
 ///
 /// Equal values are matched first in order (LCS), then regardless of order (translations reorder
 /// words); what is left is restored only when both sides have the same number of leftovers, paired
-/// by string similarity and then by order. Otherwise the leftovers are reported, never guessed.
+/// by string similarity and then by order, and (when there are several) each pair has something in
+/// common. Otherwise the leftovers are reported, never guessed.
 pub fn match_items(src: &[&str], tr: &[&str]) -> ItemMatching {
     let a: Vec<Option<&str>> = src.iter().map(|s| Some(*s)).collect();
     let b: Vec<Option<&str>> = tr.iter().map(|s| Some(*s)).collect();
@@ -347,15 +378,24 @@ pub fn match_items(src: &[&str], tr: &[&str]) -> ItemMatching {
     });
     let mut taken_s = vec![false; left_s.len()];
     let mut taken_t = vec![false; left_t.len()];
-    for (_, tj, si) in cands {
+    let mut unrelated = false;
+    for (sim, tj, si) in cands {
         if taken_t[tj] || taken_s[si] {
             continue;
         }
         taken_t[tj] = true;
         taken_s[si] = true;
+        unrelated |= sim == 0.0;
         if let (Some(&i), Some(&j)) = (left_s.get(si), left_t.get(tj)) {
             out.restore.push((i, j));
         }
+    }
+    // One substitution is safe to undo; several where some share nothing at all is a guess.
+    if unrelated && out.restore.len() > 1 {
+        out.restore.clear();
+        out.src_only = left_s;
+        out.tr_only = left_t;
+        return out;
     }
     out.restore.sort_by_key(|p| p.1);
     out
@@ -371,6 +411,7 @@ mod tests {
         Unit {
             class,
             key: None,
+            hard: None,
             feats: f,
         }
     }

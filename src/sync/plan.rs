@@ -281,9 +281,14 @@ fn block_unit(doc: &Document, index: usize, b: &Block) -> Unit {
         }
     }
     feats.sort();
+    let hard = match &b.kind {
+        BlockKind::Code { index } => doc.code_blocks.get(*index).and_then(http_method),
+        _ => None,
+    };
     Unit {
         class: class_of(&b.kind),
         key,
+        hard,
         feats,
     }
 }
@@ -295,6 +300,7 @@ fn code_unit(c: &CodeBlock) -> Unit {
     Unit {
         class: Class::Code,
         key: Some(c.lang()),
+        hard: http_method(c),
         feats,
     }
 }
@@ -306,8 +312,33 @@ fn table_unit(doc: &Document, t: &Table) -> Unit {
     Unit {
         class: Class::Table,
         key: None,
+        hard: None,
         feats,
     }
+}
+
+const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+/// The HTTP method a code block shows: `curl -X …` (or implied by a body), or the first word of an
+/// "API format" block (`POST /connections`). Two examples with different methods never align.
+fn http_method(c: &CodeBlock) -> Option<String> {
+    let text = c.text.trim_start();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let first = words.first()?;
+    if *first == "curl" {
+        let explicit = words
+            .windows(2)
+            .find(|w| w[0] == "-X" || w[0] == "--request")
+            .map(|w| w[1].trim_matches(['\'', '"']).to_ascii_uppercase());
+        if explicit.is_some() {
+            return explicit;
+        }
+        let data = words
+            .iter()
+            .any(|w| w.starts_with("-d") || w.starts_with("--data") || *w == "-F");
+        return Some(if data { "POST" } else { "GET" }.into());
+    }
+    METHODS.iter().find(|m| first == *m).map(|m| m.to_string())
 }
 
 /// Locates the parts of a fenced code block; `None` for indented blocks.
