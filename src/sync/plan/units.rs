@@ -100,17 +100,36 @@ fn inline_feats(doc: &Document, span: &Span, feats: &mut Vec<String>) {
     }
 }
 
+/// What a heading's section holds (links, terms, code spans, request methods), so that headings
+/// whose titles are all prose still align with the right counterpart.
+fn section_feats(doc: &Document, index: usize, level: u8, feats: &mut Vec<String>) {
+    let mut sec = Vec::new();
+    for b in doc.blocks.iter().skip(index + 1) {
+        if matches!(b.kind, BlockKind::Heading { level: l, .. } if l <= level) {
+            break;
+        }
+        inline_feats(doc, &b.span, &mut sec);
+        for c in doc.code_blocks.iter().filter(|c| within(&c.span, &b.span)) {
+            if let Some(m) = http_method(c) {
+                sec.push(format!("m:{m}"));
+            }
+        }
+    }
+    feats.extend(sec.into_iter().map(|f| format!("s:{f}")));
+}
+
 /// The alignable unit of a top-level block: class, key and language-neutral content.
 pub(super) fn block_unit(doc: &Document, index: usize, b: &Block) -> Unit {
     let mut feats = Vec::new();
     let mut key = None;
     inline_feats(doc, &b.span, &mut feats);
     match &b.kind {
-        BlockKind::Heading {
-            anchor: Some(a), ..
-        } => {
-            feats.push(format!("a:{a}"));
-            key = Some(a.clone());
+        BlockKind::Heading { level, anchor } => {
+            if let Some(a) = anchor {
+                feats.push(format!("a:{a}"));
+                key = Some(a.clone());
+            }
+            section_feats(doc, index, *level, &mut feats);
         }
         BlockKind::List { .. } => {
             feats.push(format!("items:{}", list_item_spans(doc, &b.span).len()))
