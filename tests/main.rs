@@ -5,3 +5,4 @@ mod common;
 
 mod cli;
 mod real_docs;
+mod sync;

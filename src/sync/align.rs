@@ -85,6 +85,10 @@ pub fn dice(a: &[String], b: &[String]) -> f64 {
 /// Content similarity under which a pair is only kept when it sits between two aligned neighbours.
 const CONFIDENT: f64 = 0.5;
 
+/// Longest stretch (blocks on one side between two strong pairs) in which a block that is the only
+/// one of its kind on both sides is still paired without shared content.
+const SHORT: usize = 4;
+
 fn score(a: &Unit, b: &Unit) -> Option<f64> {
     if a.class != b.class {
         return None;
@@ -142,7 +146,8 @@ pub struct UnitAlignment {
 /// Needleman–Wunsch alignment (gaps cost nothing, matches score by class, key and content), then
 /// a confidence filter: a pair is kept when its content is similar or its keys agree (strong), when
 /// both units are featureless (nothing to sync), or when it lies in a stretch between strong pairs
-/// where both sides have the same number of blocks, all paired in order. O(n·m).
+/// where both sides have the same number of blocks, all paired in order, or (in a short stretch)
+/// where each is the only block of its kind. O(n·m).
 pub fn align_units(src: &[Unit], tr: &[Unit]) -> UnitAlignment {
     let (n, m) = (src.len(), tr.len());
     // best[i][j]: best score aligning src[i..] with tr[j..].
@@ -177,7 +182,8 @@ pub fn align_units(src: &[Unit], tr: &[Unit]) -> UnitAlignment {
     out.tr_only.extend(j..m);
     // Strong pairs share content (or an anchor); the others are positional guesses, kept only when
     // they are harmless (nothing to sync) or sit in a stretch between two strong pairs (or the page
-    // ends) where both sides have the same blocks one to one, i.e. the structure did not drift there.
+    // ends) where both sides have the same blocks one to one (the structure did not drift there),
+    // or where each is the only block of its kind on its side.
     let strong: Vec<bool> = raw
         .iter()
         .map(|&(i, j)| {
@@ -206,11 +212,22 @@ pub fn align_units(src: &[Unit], tr: &[Unit]) -> UnitAlignment {
         let gap_s = ns - ps.map_or(0, |x| x + 1);
         let gap_t = nt - pt.map_or(0, |x| x + 1);
         let diagonal = gap_s == e - k && gap_t == e - k;
+        let (s0, t0) = (ps.map_or(0, |x| x + 1), pt.map_or(0, |x| x + 1));
+        let count = |units: &[Unit], from: usize, to: usize, c: &Class| {
+            units
+                .get(from..to)
+                .map_or(0, |u| u.iter().filter(|x| x.class == *c).count())
+        };
         for &(i, j) in &raw[k..e] {
             let (a, b) = (&src[i], &tr[j]);
             let sim = dice(&a.feats, &b.feats);
             let featureless = a.feats.is_empty() && b.feats.is_empty();
-            if featureless || diagonal {
+            // The only block of its kind on both sides of a short stretch: no other candidate.
+            let unique = gap_s <= SHORT
+                && gap_t <= SHORT
+                && count(src, s0, ns, &a.class) == 1
+                && count(tr, t0, nt, &b.class) == 1;
+            if featureless || diagonal || unique {
                 out.pairs.push(Pair { src: i, tr: j, sim });
             } else {
                 out.rejected.push((i, j));

@@ -202,8 +202,9 @@ fn http_method(c: &CodeBlock) -> Option<String> {
             .windows(2)
             .find(|w| w[0] == "-X" || w[0] == "--request")
             .map(|w| w[1].trim_matches(['\'', '"']).to_ascii_uppercase());
-        if explicit.is_some() {
-            return explicit;
+        if let Some(m) = explicit {
+            // An unknown word (a typo) says nothing: it must not keep the block from its source.
+            return METHODS.contains(&m.as_str()).then_some(m);
         }
         let data = words
             .iter()
