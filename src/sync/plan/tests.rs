@@ -249,3 +249,16 @@ fn the_guard_refuses_an_edit_on_prose() {
     };
     assert!(edit_is_allowed(&t, &ok, &SyncOptions::default()));
 }
+
+#[test]
+fn fix_within_gives_the_edits_of_a_finding_span() {
+    let src = "See [a](https://a.example/new) and `x`.\n";
+    let tr = "Voir [a](https://a.example/old) et `y`.\n";
+    let t = doc("fr/a.md", tr);
+    let plan = plan_pair(&doc("en/a.md", src), &t, &SyncOptions::default());
+    let url = t.links[0].url_span.clone().unwrap();
+    let fix = plan.fix_within(&url).unwrap();
+    assert_eq!(fix.edits.len(), 1);
+    assert_eq!(fix.edits[0].replacement, "https://a.example/new");
+    assert!(plan.fix_within(&(0..4)).is_none());
+}
