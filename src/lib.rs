@@ -10,7 +10,8 @@
 //! 4. [`rules`]: run every registered rule (one file each) over the model;
 //! 5. [`report`]: print the sorted [`diag::Finding`]s for people or machines.
 //!
-//! [`engine`] wires the stages together.
+//! [`engine`] wires the stages together. [`sync`] repairs translations from their source page
+//! (code, link targets, `[!DNL]` terms, anchors, `exl-id`) without touching prose.
 //!
 //! ```
 //! use std::path::Path;
@@ -34,3 +35,4 @@ pub mod schema;
 pub mod settings;
 pub mod source;
 pub mod suppress;
+pub mod sync;

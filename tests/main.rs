@@ -14,3 +14,4 @@ mod properties;
 mod real_docs;
 mod render;
 mod schema;
+mod sync;

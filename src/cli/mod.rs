@@ -14,6 +14,7 @@ mod html;
 mod render;
 mod rules;
 mod schema;
+mod sync;
 
 /// Check, render and repair localized API tutorials (Adobe Flavored Markdown).
 #[derive(Parser, Debug)]
@@ -145,6 +146,9 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Print a shell completion script (bash, zsh, fish, …).
     Completions(completions::CompletionsArgs),
+    /// Copy code, link targets, [!DNL] terms, code spans, anchors and exl-id from each source page
+    /// into its translations, leaving prose alone.
+    Sync(sync::SyncArgs),
 }
 
 /// Runs the parsed command line; returns the process exit code.
@@ -167,5 +171,6 @@ pub fn run(cli: Cli) -> u8 {
         Command::Rules(args) => rules::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Completions(args) => completions::run(&args),
+        Command::Sync(args) => sync::run(&args, cli.verbose),
     }
 }

@@ -1,0 +1,215 @@
+//! The alignable units of a page: each block's class, keys and language-neutral features.
+
+use super::within;
+use crate::afm::{Block, BlockKind, CodeBlock, Document, Row, Span, Table, TermKind};
+use crate::sync::align::{Class, Unit};
+
+pub(super) fn class_of(kind: &BlockKind) -> Class {
+    match kind {
+        BlockKind::Heading { level, .. } => Class::Heading(*level),
+        BlockKind::Paragraph => Class::Paragraph,
+        BlockKind::List { ordered } => Class::List(*ordered),
+        BlockKind::Table { .. } => Class::Table,
+        BlockKind::Code { .. } => Class::Code,
+        BlockKind::Alert { kind } => Class::Alert(kind.as_str()),
+        BlockKind::Quote => Class::Quote,
+        BlockKind::Html => Class::Html,
+        BlockKind::Rule => Class::Rule,
+    }
+}
+
+fn code_tokens(c: &CodeBlock, feats: &mut Vec<String>) {
+    feats.push(format!("l:{}", c.lang()));
+    let toks = c
+        .text
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+        .filter(|t| t.len() >= 2)
+        .take(400);
+    feats.extend(toks.map(|t| format!("t:{t}")));
+}
+
+pub(super) fn row_key(doc: &Document, row: &Row) -> Option<String> {
+    let cell = row.cells.first()?;
+    doc.code_spans
+        .iter()
+        .find(|c| within(&c.span, &cell.span))
+        .map(|c| c.code.clone())
+}
+
+fn table_feats(doc: &Document, t: &Table, feats: &mut Vec<String>) {
+    feats.push(format!("cols:{}", t.header.cells.len()));
+    feats.extend(
+        t.rows
+            .iter()
+            .filter_map(|r| row_key(doc, r))
+            .map(|k| format!("k:{k}")),
+    );
+}
+
+/// The items of a list block: from each line at the list's own indentation that starts with a
+/// marker to the next one.
+pub(super) fn list_item_spans(doc: &Document, span: &Span) -> Vec<Span> {
+    let first = doc.lines.line(span.start);
+    let last = doc.lines.line(span.end.saturating_sub(1).max(span.start));
+    let indent = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
+    let base = indent(doc.slice(&doc.lines.line_range(first)));
+    let starts: Vec<usize> = (first..=last)
+        .filter(|&n| {
+            let l = doc.slice(&doc.lines.line_range(n));
+            indent(l) == base && is_list_marker(l.trim_start())
+        })
+        .map(|n| doc.lines.line_start(n).max(span.start))
+        .collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &s)| s..starts.get(k + 1).copied().unwrap_or(span.end))
+        .collect()
+}
+
+fn is_list_marker(s: &str) -> bool {
+    let b = s.as_bytes();
+    let marker_end = match b.first() {
+        Some(b'*' | b'-' | b'+') => 1,
+        Some(c) if c.is_ascii_digit() => {
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            match b.get(digits) {
+                Some(b'.' | b')') => digits + 1,
+                _ => return false,
+            }
+        }
+        _ => return false,
+    };
+    matches!(b.get(marker_end), None | Some(b' ' | b'\t'))
+}
+
+/// The features of the inline items in `span`: links, images, DNL terms, code spans.
+fn inline_feats(doc: &Document, span: &Span, feats: &mut Vec<String>) {
+    for l in doc.links.iter().filter(|l| within(&l.span, span)) {
+        feats.push(format!("{}:{}", if l.image { "i" } else { "u" }, l.url));
+    }
+    for t in doc
+        .terms
+        .iter()
+        .filter(|t| t.kind == TermKind::Dnl && within(&t.span, span))
+    {
+        feats.push(format!("d:{}", t.text));
+    }
+    for c in doc.code_spans.iter().filter(|c| within(&c.span, span)) {
+        feats.push(format!("c:{}", c.code));
+    }
+}
+
+/// What a heading's section holds (links, terms, code spans, request methods), so that headings
+/// whose titles are all prose still align with the right counterpart.
+fn section_feats(doc: &Document, index: usize, level: u8, feats: &mut Vec<String>) {
+    let mut sec = Vec::new();
+    for b in doc.blocks.iter().skip(index + 1) {
+        if matches!(b.kind, BlockKind::Heading { level: l, .. } if l <= level) {
+            break;
+        }
+        inline_feats(doc, &b.span, &mut sec);
+        for c in doc.code_blocks.iter().filter(|c| within(&c.span, &b.span)) {
+            if let Some(m) = http_method(c) {
+                sec.push(format!("m:{m}"));
+            }
+        }
+    }
+    feats.extend(sec.into_iter().map(|f| format!("s:{f}")));
+}
+
+/// The alignable unit of a top-level block: class, key and language-neutral content.
+pub(super) fn block_unit(doc: &Document, index: usize, b: &Block) -> Unit {
+    let mut feats = Vec::new();
+    let mut key = None;
+    inline_feats(doc, &b.span, &mut feats);
+    match &b.kind {
+        BlockKind::Heading { level, anchor } => {
+            if let Some(a) = anchor {
+                feats.push(format!("a:{a}"));
+                key = Some(a.clone());
+            }
+            section_feats(doc, index, *level, &mut feats);
+        }
+        BlockKind::List { .. } => {
+            feats.push(format!("items:{}", list_item_spans(doc, &b.span).len()))
+        }
+        _ => {}
+    }
+    for c in doc.code_blocks.iter().filter(|c| within(&c.span, &b.span)) {
+        if matches!(b.kind, BlockKind::Code { .. }) {
+            key = Some(c.lang());
+        }
+        code_tokens(c, &mut feats);
+    }
+    for t in doc.tables.iter().filter(|t| within(&t.span, &b.span)) {
+        table_feats(doc, t, &mut feats);
+    }
+    for t in doc.texts.iter().filter(|t| t.block == index) {
+        for num in t.text.split(|c: char| !c.is_ascii_digit()) {
+            if !num.is_empty() {
+                feats.push(format!("n:{num}"));
+            }
+        }
+    }
+    feats.sort();
+    let hard = match &b.kind {
+        BlockKind::Code { index } => doc.code_blocks.get(*index).and_then(http_method),
+        _ => None,
+    };
+    Unit {
+        class: class_of(&b.kind),
+        key,
+        hard,
+        feats,
+    }
+}
+
+pub(super) fn code_unit(c: &CodeBlock) -> Unit {
+    let mut feats = Vec::new();
+    code_tokens(c, &mut feats);
+    feats.sort();
+    Unit {
+        class: Class::Code,
+        key: Some(c.lang()),
+        hard: http_method(c),
+        feats,
+    }
+}
+
+pub(super) fn table_unit(doc: &Document, t: &Table) -> Unit {
+    let mut feats = Vec::new();
+    table_feats(doc, t, &mut feats);
+    feats.sort();
+    Unit {
+        class: Class::Table,
+        key: None,
+        hard: None,
+        feats,
+    }
+}
+
+const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+/// The HTTP method a code block shows: `curl -X …` (or implied by a body), or the first word of an
+/// "API format" block (`POST /connections`). Two examples with different methods never align.
+fn http_method(c: &CodeBlock) -> Option<String> {
+    let text = c.text.trim_start();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let first = words.first()?;
+    if *first == "curl" {
+        let explicit = words
+            .windows(2)
+            .find(|w| w[0] == "-X" || w[0] == "--request")
+            .map(|w| w[1].trim_matches(['\'', '"']).to_ascii_uppercase());
+        if let Some(m) = explicit {
+            // An unknown word (a typo) says nothing: it must not keep the block from its source.
+            return METHODS.contains(&m.as_str()).then_some(m);
+        }
+        let data = words
+            .iter()
+            .any(|w| w.starts_with("-d") || w.starts_with("--data") || *w == "-F");
+        return Some(if data { "POST" } else { "GET" }.into());
+    }
+    METHODS.iter().find(|m| first == *m).map(|m| m.to_string())
+}
