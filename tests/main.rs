@@ -6,6 +6,7 @@ mod common;
 mod bad_input;
 mod cli;
 mod config;
+mod engine;
 mod fix;
 mod formats;
 mod hygiene;

@@ -13,4 +13,4 @@ mod parse;
 pub use front_matter::{FrontMatter, FrontMatterError, FrontMatterField};
 pub use lines::LineIndex;
 pub use model::*;
-pub use parse::{options, parse, strip_terms};
+pub use parse::{options, parse, strip_terms, TERM_RE};

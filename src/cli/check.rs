@@ -51,10 +51,69 @@ pub fn run(args: &CheckArgs, verbose: bool, global: &GlobalArgs) -> u8 {
         Ok(s) => s,
         Err(e) => return fail(&e),
     };
-    let mut ws = match engine::load(&settings) {
-        Ok(ws) => ws,
-        Err(e) => return fail(&e),
+    let streaming = !(args.fix || args.diff || settings.filter.changed.is_some());
+    let result = if streaming {
+        streamed(&settings, &schema, args.format, verbose, global)
+    } else {
+        in_memory(args, &settings, &schema, verbose, global)
     };
+    let run = match result {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    if let Err(e) = output(args.format, &run, global) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("locdoc: error: cannot write output: {e}");
+            return 2;
+        }
+    }
+    u8::from(run.findings.iter().any(|f| f.severity == Severity::Error))
+}
+
+/// What a check produced, whichever driver ran it.
+struct Outcome {
+    findings: Vec<Finding>,
+    /// Display paths of the files checked.
+    checked: Vec<String>,
+    /// Texts of the files with findings (for snippets).
+    texts: HashMap<String, std::sync::Arc<str>>,
+}
+
+/// The CI path: families streamed through the rules, memory bounded (see `engine::stream`).
+fn streamed(
+    settings: &engine::Settings,
+    schema: &crate::schema::Schema,
+    format: Format,
+    verbose: bool,
+    global: &GlobalArgs,
+) -> Result<Outcome, u8> {
+    let bar = progress_bar(global.quiet, 0);
+    let tick = || bar.inc(1);
+    let r = engine::check_streaming(settings, schema, format == Format::Human, &tick)
+        .map_err(|e| fail(&e))?;
+    bar.finish_and_clear();
+    if verbose {
+        for (file, locale, reason) in &r.unpaired {
+            eprintln!("locdoc: {file} ({locale}) is unpaired: {reason}");
+        }
+    }
+    Ok(Outcome {
+        findings: r.findings,
+        checked: r.checked,
+        texts: r.texts,
+    })
+}
+
+/// `--fix`, `--diff` and `--changed-since` need the whole workspace (re-checks, pairs of changed
+/// files), so they load it into memory.
+fn in_memory(
+    args: &CheckArgs,
+    settings: &engine::Settings,
+    schema: &crate::schema::Schema,
+    verbose: bool,
+    global: &GlobalArgs,
+) -> Result<Outcome, u8> {
+    let mut ws = engine::load(settings).map_err(|e| fail(&e))?;
     if verbose {
         for (i, reason) in &ws.pairing.unpaired {
             if let Some(p) = ws.pages.get(*i) {
@@ -69,7 +128,7 @@ pub fn run(args: &CheckArgs, verbose: bool, global: &GlobalArgs) -> u8 {
     let tick = || bar.inc(1);
     let check = |w: &Workspace| {
         bar.set_position(0);
-        engine::run_rules_with(w, &schema, &settings, &tick)
+        engine::run_rules_with(w, schema, settings, &tick)
     };
     let (findings, outcome) = if args.fix || args.diff {
         let o = fix::fix_workspace(&mut ws, &settings.source_locale, &check);
@@ -80,20 +139,25 @@ pub fn run(args: &CheckArgs, verbose: bool, global: &GlobalArgs) -> u8 {
     bar.finish_and_clear();
     if let Some(o) = &outcome {
         if args.diff {
-            return print_diff(o, global.quiet);
+            return Err(print_diff(o, global.quiet));
         }
-        if let Err(code) = write_fixes(o, global.quiet) {
-            return code;
-        }
+        write_fixes(o, global.quiet)?;
     }
-    let files = engine::files_checked(&ws, &settings);
-    if let Err(e) = output(args.format, &findings, &ws, &settings, files, global) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("locdoc: error: cannot write output: {e}");
-            return 2;
-        }
-    }
-    u8::from(findings.iter().any(|f| f.severity == Severity::Error))
+    let mut texts: HashMap<String, std::sync::Arc<str>> = ws
+        .pages
+        .iter()
+        .map(|p| (p.doc.display.clone(), p.doc.text.clone()))
+        .collect();
+    texts.extend(
+        ws.catalogs
+            .iter()
+            .map(|c| (c.display.clone(), c.text.clone())),
+    );
+    Ok(Outcome {
+        findings,
+        checked: checked_files(&ws, settings),
+        texts,
+    })
 }
 
 fn fail(e: &dyn std::fmt::Display) -> u8 {
@@ -171,20 +235,14 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn output(
-    format: Format,
-    findings: &[Finding],
-    ws: &Workspace,
-    settings: &engine::Settings,
-    files: usize,
-    global: &GlobalArgs,
-) -> std::io::Result<()> {
+fn output(format: Format, run: &Outcome, global: &GlobalArgs) -> std::io::Result<()> {
+    let findings = &run.findings;
     let text = match format {
-        Format::Json => report::json::render(findings, files),
+        Format::Json => report::json::render(findings, run.checked.len()),
         Format::Sarif => report::sarif::render(findings),
         Format::Github => report::github::render(findings),
-        Format::Junit => report::junit::render(findings, &checked_files(ws, settings)),
-        Format::Human => return human(findings, ws, files, global),
+        Format::Junit => report::junit::render(findings, &run.checked),
+        Format::Human => return human(findings, &run.texts, run.checked.len(), global),
     };
     std::io::stdout().lock().write_all(text.as_bytes())
 }
@@ -199,21 +257,27 @@ fn checked_files(ws: &Workspace, settings: &engine::Settings) -> Vec<String> {
         .filter(|(_, w)| *w)
         .map(|(p, _)| p.doc.display.clone())
         .collect();
-    files.extend(ws.load_findings.iter().map(|f| f.file.clone()));
+    files.extend(
+        ws.load_findings
+            .iter()
+            .filter(|f| {
+                settings
+                    .filter
+                    .wants_unreadable(std::path::Path::new(&f.file))
+            })
+            .map(|f| f.file.clone()),
+    );
+    files.extend(ws.catalogs.iter().map(|c| c.display.clone()));
+    files.sort();
     files
 }
 
 fn human(
     findings: &[Finding],
-    ws: &Workspace,
+    texts: &HashMap<String, std::sync::Arc<str>>,
     files: usize,
     global: &GlobalArgs,
 ) -> std::io::Result<()> {
-    let texts: HashMap<String, std::sync::Arc<str>> = ws
-        .pages
-        .iter()
-        .map(|p| (p.doc.display.clone(), p.doc.text.clone()))
-        .collect();
     let choice = match global.color {
         ColorWhen::Always => termcolor::ColorChoice::Always,
         ColorWhen::Never => termcolor::ColorChoice::Never,
@@ -222,7 +286,7 @@ fn human(
     };
     let writer = termcolor::BufferWriter::stdout(choice);
     let mut buf = writer.buffer();
-    report::human::render(&mut buf, findings, &texts, files)?;
+    report::human::render(&mut buf, findings, texts, files)?;
     if global.quiet {
         // The summary is the last line the human renderer writes.
         let bytes = buf.as_slice();

@@ -36,7 +36,7 @@ pub const KNOWN_RENDERINGS: &[(&str, &str, &str)] = &[
 ];
 
 /// Terms of a tree and translated renderings to look for.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Glossary {
     terms: Vec<String>,
     matcher: Option<AhoCorasick>,
@@ -78,6 +78,47 @@ impl Glossary {
             docs.into_iter()
                 .flat_map(|d| d.terms.iter().map(|t| t.text.clone())),
         )
+    }
+
+    /// The `[!DNL]`/`[!UICONTROL]` terms of a page's raw text, outside fenced code blocks and
+    /// inline code: a scan without a Markdown parse, so the glossary of a whole tree can be built
+    /// before any page is checked, at the cost of one regex pass over the source pages.
+    pub fn scan_terms(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut fence: Option<(u8, usize)> = None;
+        for line in text.lines() {
+            let trimmed = line.trim_start();
+            let marker = trimmed.bytes().next().filter(|b| *b == b'`' || *b == b'~');
+            if let Some(m) = marker {
+                let run = trimmed.bytes().take_while(|b| *b == m).count();
+                if run >= 3 {
+                    match fence {
+                        None => fence = Some((m, run)),
+                        Some((fm, fr))
+                            if fm == m && run >= fr && trimmed[run..].trim().is_empty() =>
+                        {
+                            fence = None
+                        }
+                        Some(_) => {}
+                    }
+                    continue;
+                }
+            }
+            if fence.is_some() || !line.contains("[!") {
+                continue;
+            }
+            for caps in crate::afm::TERM_RE.captures_iter(line) {
+                let (Some(m), Some(t)) = (caps.get(0), caps.get(2)) else {
+                    continue;
+                };
+                // Inside an inline code span when an odd number of backticks precede it.
+                if line[..m.start()].bytes().filter(|b| *b == b'`').count() % 2 == 1 {
+                    continue;
+                }
+                out.push(t.as_str().trim().to_string());
+            }
+        }
+        out
     }
 
     /// Adds a rendering to look for (`name` translated as `rendering` in `lang`), e.g. from config.
@@ -132,5 +173,14 @@ mod tests {
         let hits: Vec<&str> = g.find(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(hits, vec!["Experience Platform", "Platform"]);
         assert!(g.renderings_for("zh").any(|(n, _)| n == "Flow Service"));
+    }
+
+    #[test]
+    fn scan_terms_skips_code() {
+        let t = "Use [!DNL Flow Service] and `[!DNL Code]`.\n\n```shell\n[!DNL Inside]\n```\n\n[!UICONTROL Save] [!DNL Platform]\n";
+        assert_eq!(
+            Glossary::scan_terms(t),
+            vec!["Flow Service", "Save", "Platform"]
+        );
     }
 }

@@ -16,10 +16,19 @@ pub struct CorpusInfo {
 }
 
 impl CorpusInfo {
-    /// Collects the glossary and, when translations name a `source-git-commit`, the source pages'
+    /// Collects the glossary (the source pages' `[!DNL]`/`[!UICONTROL]` terms and the configured
+    /// `[glossary] dnl` terms) and, when translations name a `source-git-commit`, the source pages'
     /// git history (one git run per repository).
-    pub fn build(ws: &Workspace) -> CorpusInfo {
-        let glossary = Glossary::from_documents(ws.pages.iter().map(|p| &p.doc));
+    pub fn build(ws: &Workspace, configured: &[String]) -> CorpusInfo {
+        // The glossary is what the source pages mark `[!DNL]` (plus configuration): the same
+        // definition the streaming check uses, which never holds the whole tree in memory.
+        let src = crate::source::primary_language(&ws.source_locale);
+        let terms = ws
+            .pages
+            .iter()
+            .filter(|p| crate::source::primary_language(&p.doc.locale) == src)
+            .flat_map(|p| Glossary::scan_terms(&p.doc.text));
+        let glossary = Glossary::new(terms.chain(configured.iter().cloned()));
         let mut sources = Vec::new();
         for (i, src) in ws.pairing.source.iter().enumerate() {
             let (Some((s, _)), Some(page)) = (src, ws.pages.get(i)) else {

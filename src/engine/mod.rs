@@ -3,6 +3,10 @@
 //! Files are loaded and checked in parallel (rayon) and the findings sorted at the end, so the output
 //! is the same whatever the thread count.
 
+mod stream;
+
+pub use stream::{check_streaming, StreamReport};
+
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -185,7 +189,7 @@ pub fn load(settings: &Settings) -> Result<Workspace, RunError> {
     Ok(ws)
 }
 
-fn unreadable(path: &std::path::Path, e: &source::ReadError) -> Finding {
+pub(crate) fn unreadable(path: &std::path::Path, e: &source::ReadError) -> Finding {
     let meta = &rules::io::io001_unreadable_file::META;
     let (line, column) = match e {
         source::ReadError::NotUtf8 { offset } => match std::fs::read(path) {
@@ -255,7 +259,7 @@ pub fn run_rules_with(
 ) -> Vec<Finding> {
     let wanted = settings.filter.pages_to_check(ws, &settings.source_locale);
     let sel = &settings.rules;
-    let corpus = rules::parity::CorpusInfo::build(ws);
+    let corpus = rules::parity::CorpusInfo::build(ws, &settings.glossary.dnl);
     let mut findings: Vec<Finding> = ws
         .pages
         .par_iter()
@@ -272,28 +276,7 @@ pub fn run_rules_with(
                 .copied()
                 .flatten()
                 .and_then(|(s, _)| ws.pages.get(s));
-            let ctx = Context {
-                doc: &page.doc,
-                requests: &page.requests,
-                source: source.map(|s| SourcePage {
-                    doc: &s.doc,
-                    requests: &s.requests,
-                }),
-                schema,
-                corpus: &corpus,
-            };
-            let mut out = Vec::new();
-            for rule in RULES {
-                if !sel.is_enabled(rule.meta().id) {
-                    continue;
-                }
-                match rule.meta().scope {
-                    Scope::Document => rule.check(&ctx, &mut out),
-                    Scope::Pair if ctx.source.is_some() => rule.check(&ctx, &mut out),
-                    _ => {}
-                }
-            }
-            let out = crate::suppress::apply(&page.doc, out, sel, ctx.source.is_some());
+            let out = check_page(page, source, schema, &corpus, sel, RuleSet::All);
             tick();
             out
         })
@@ -331,6 +314,54 @@ pub fn run_rules_with(
     }
     sort_findings(&mut findings);
     findings
+}
+
+/// Which of a page's rules to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleSet {
+    /// Document and (when paired) pair rules.
+    All,
+    /// Only the pair rules (a page whose document rules already ran unpaired).
+    PairOnly,
+}
+
+/// Runs the selected rules on one page (pair rules when `source` is given) and applies its inline
+/// suppressions. The one place rules are invoked on a page, shared by every driver.
+pub fn check_page(
+    page: &Page,
+    source: Option<&Page>,
+    schema: &Schema,
+    corpus: &rules::parity::CorpusInfo,
+    sel: &crate::settings::RuleSelection,
+    set: RuleSet,
+) -> Vec<Finding> {
+    let ctx = Context {
+        doc: &page.doc,
+        requests: &page.requests,
+        source: source.map(|s| SourcePage {
+            doc: &s.doc,
+            requests: &s.requests,
+        }),
+        schema,
+        corpus,
+    };
+    let mut out = Vec::new();
+    for rule in RULES {
+        if !sel.is_enabled(rule.meta().id) {
+            continue;
+        }
+        match (rule.meta().scope, set) {
+            (Scope::Document, RuleSet::All) => rule.check(&ctx, &mut out),
+            (Scope::Pair, _) if ctx.source.is_some() => rule.check(&ctx, &mut out),
+            _ => {}
+        }
+    }
+    let out = crate::suppress::apply(&page.doc, out, sel, ctx.source.is_some());
+    match set {
+        RuleSet::All => out,
+        // Unused-suppression findings were decided when the document rules ran.
+        RuleSet::PairOnly => out.into_iter().filter(|f| f.rule != "LINT001").collect(),
+    }
 }
 
 /// Number of files a run over `ws` checks (selected pages plus unreadable files).
