@@ -272,12 +272,14 @@ pub fn run_rules_with(
                 .copied()
                 .flatten()
                 .and_then(|(s, _)| ws.pages.get(s));
+            let sync_plan = rules::parity::SyncPlanCell::new();
             let ctx = Context {
                 doc: &page.doc,
                 requests: &page.requests,
                 source: source.map(|s| SourcePage {
                     doc: &s.doc,
                     requests: &s.requests,
+                    sync_plan: &sync_plan,
                 }),
                 schema,
                 corpus: &corpus,
