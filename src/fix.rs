@@ -1,7 +1,9 @@
 //! Applying fixes: any rule's [`Fix`] edits, applied centrally and repeated until nothing changes.
 //!
-//! [`apply`] is the pure text function (also used by `sync`, which produces [`Edit`]s too): it
-//! takes the fixes that do not overlap one another, in order, and skips the rest for a later round.
+//! [`apply`] is the pure text function: it takes the fixes that do not overlap one another, in
+//! order, and skips the rest for a later round. [`apply_edits`] is the same for loose [`Edit`]s
+//! (what `sync` applies); both splice through one core, so `sync` and `check --fix` write the
+//! same bytes for the same edits.
 //! [`fix_workspace`] re-checks after each round until no fix applies (bounded), so fixes that
 //! uncover or conflict with other fixes settle; writing is left to the caller
 //! ([`crate::fsutil::write_atomic`]).
@@ -70,21 +72,44 @@ pub fn apply_counted(text: &str, fixes: &[Fix]) -> Applied {
             skipped += 1;
         }
     }
-    // Insertions before replacements starting at the same offset.
-    accepted.sort_by_key(|e| (e.range.start, e.range.end));
+    Applied {
+        text: splice(text, accepted),
+        applied,
+        skipped,
+    }
+}
+
+/// Applies loose `edits` to `text` in order of position (insertions at one offset in the given
+/// order); an edit that falls outside the text, off a character boundary, or overlaps one already
+/// taken is skipped.
+pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
+    let mut order: Vec<&Edit> = edits.iter().collect();
+    order.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut accepted: Vec<&Edit> = Vec::with_capacity(order.len());
+    for e in order {
+        // Sorted and non-overlapping: the last accepted edit ends furthest.
+        let overlaps = accepted.last().is_some_and(|a| e.range.start < a.range.end);
+        if valid(text, e) && !overlaps {
+            accepted.push(e);
+        }
+    }
+    splice(text, accepted)
+}
+
+/// The one place edits are written into a text: `edits` must be valid and non-overlapping; they are
+/// applied in position order (stable, so insertions before replacements starting at the same
+/// offset, and insertions at one offset in the order given).
+fn splice(text: &str, mut edits: Vec<&Edit>) -> String {
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for e in accepted {
+    for e in edits {
         out.push_str(text.get(at..e.range.start).unwrap_or(""));
         out.push_str(&e.replacement);
         at = e.range.end;
     }
     out.push_str(text.get(at..).unwrap_or(""));
-    Applied {
-        text: out,
-        applied,
-        skipped,
-    }
+    out
 }
 
 /// A file changed by [`fix_workspace`].
@@ -285,6 +310,28 @@ mod tests {
                 &[fix(vec![edit(1..2, "B")]), fix(vec![edit(1..1, "-")])]
             ),
             "a-Bc"
+        );
+    }
+
+    #[test]
+    fn loose_edits_apply_in_position_order_skipping_overlaps() {
+        let e = [edit(6..11, "there"), edit(0..5, "Hi")];
+        assert_eq!(apply_edits("hello world", &e), "Hi there");
+        // Touching edits and an insertion between them.
+        let e = [edit(2..2, "X"), edit(0..2, "ab"), edit(2..4, "cd")];
+        assert_eq!(apply_edits("0123", &e), "abXcd");
+        // Two insertions at one offset keep their order (sync inserts rows this way).
+        let e = [edit(1..1, "x"), edit(1..1, "y")];
+        assert_eq!(apply_edits("ab", &e), "axyb");
+        // The first of overlapping edits wins; invalid ones are dropped.
+        let e = [edit(0..5, "a"), edit(3..7, "b"), edit(20..30, "?")];
+        assert_eq!(apply_edits("0123456789", &e), "a56789");
+        assert_eq!(apply_edits("é", &[edit(1..2, "e")]), "é");
+        // The same edits give the same bytes as one fix through `apply`.
+        let e = vec![edit(6..11, "there"), edit(0..5, "Hi")];
+        assert_eq!(
+            apply("hello world", &[fix(e.clone())]),
+            apply_edits("hello world", &e)
         );
     }
 

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use locdoc::afm::{Document, TermKind};
 use locdoc::diag::Edit;
-use locdoc::sync::{apply_edits, plan_pair, SyncOptions};
+use locdoc::fix::apply_edits;
+use locdoc::sync::{plan_pair, SyncOptions};
 use serde_json::Value;
 
 use crate::common::{json, locdoc};
@@ -260,6 +261,19 @@ fn insert_missing_and_prune_rows() {
     );
     let (v, _) = sync_json(&["--insert-missing", "--prune", d]);
     assert_eq!(v["summary"]["changes"], 0, "{v}");
+    // The inserted row is still English: TXT004 says so, on that row only, until it is translated.
+    let row = fr
+        .lines()
+        .position(|l| l.contains("<!-- locdoc:untranslated -->"))
+        .unwrap()
+        + 1;
+    let (v, _) = json(&["--no-config", "check", "--format", "json", d]);
+    let txt004: Vec<u64> = crate::common::findings(&v)
+        .into_iter()
+        .filter(|(r, f, _)| r == "TXT004" && f.ends_with("fr/widget.md"))
+        .map(|(_, _, l)| l)
+        .collect();
+    assert_eq!(txt004, vec![row as u64], "{v}");
 }
 
 #[cfg(unix)]
@@ -363,8 +377,13 @@ fn seeds_tree_sync_repairs_requests_and_keeps_prose() {
         assert_eq!(requests(&p), src_requests, "{l}");
         assert_prose_kept(&p, old, &read(&p));
     }
-    // NOTE for the merge: once the parity rules (PAR*) are on main, also assert that
-    // `check --format json` reports no request-parity finding on the three translations.
+    // The parity rules agree: no request or placeholder difference is left on the translations.
+    let (v, _) = json(&["--no-config", "check", "--format", "json", d]);
+    let left: Vec<_> = crate::common::findings(&v)
+        .into_iter()
+        .filter(|(r, f, _)| (r == "PAR002" || r == "PAR003") && !f.contains("/en/"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
     let (v, code) = sync_json(&[d]);
     assert_eq!(
         (code, v["summary"]["changes"].as_u64()),
@@ -372,6 +391,76 @@ fn seeds_tree_sync_repairs_requests_and_keeps_prose() {
         "{v}"
     );
     locdoc().args(["sync", "--check", d]).assert().code(0);
+}
+
+const DRIFT_SRC: &str = "# Create a connection\n\nSend the request below.\n\n```shell\ncurl -X POST 'https://platform.adobe.io/data/foundation/flowservice/connections' \\\n    -H 'x-api-key: {API_KEY}' \\\n    -H 'x-gw-ims-org-id: {ORG_ID}' \\\n    -d '{\"name\": \"HubSpot connection\"}'\n```\n\nThe response holds the new connection's `id`.\n";
+
+const DRIFT_FR: &str = "# Créer une connexion\n\nEnvoyez la requête ci-dessous.\n\n```shell\ncurl -X POST 'http://platform.adobe.io/data/foundation/flowservice/connexions' \\\n    -H 'x-api-key: {CLE_API}' \\\n    -H 'x-gw-ims-org-id: {ORG_ID}' \\\n    -d '{\"name\": \"connexion HubSpot\"}'\n```\n\nLa réponse contient l’`id` de la nouvelle connexion.\n";
+
+/// A temp tree with one drifted pair (`en/c.md`, `fr/c.md`: the request's scheme, path,
+/// placeholder and body value changed in the translation).
+fn drifted_tree() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    for (loc, text) in [("en", DRIFT_SRC), ("fr", DRIFT_FR)] {
+        std::fs::create_dir_all(docs.join(loc)).unwrap();
+        std::fs::write(docs.join(loc).join("c.md"), text).unwrap();
+    }
+    (dir, docs)
+}
+
+#[test]
+fn check_fix_on_parity_findings_writes_what_sync_writes() {
+    let (_a, by_sync) = drifted_tree();
+    let (_b, by_fix) = drifted_tree();
+    // Every request finding is fixable: sync repairs it.
+    let (v, code) = json(&[
+        "--no-config",
+        "check",
+        "--format",
+        "json",
+        by_fix.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{v}");
+    let par: Vec<&Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| matches!(d["rule"].as_str(), Some("PAR002" | "PAR003")))
+        .collect();
+    assert!(par.len() >= 3, "{v}");
+    assert!(par.iter().all(|d| d["fixable"] == true), "{par:?}");
+    let (_, code) = sync_json(&[by_sync.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    // (The source page's own schema findings keep the exit code at 1.)
+    locdoc()
+        .args(["--no-config", "check", "--fix", by_fix.to_str().unwrap()])
+        .assert()
+        .code(1);
+    let synced = read(&by_sync.join("fr/c.md"));
+    assert_eq!(read(&by_fix.join("fr/c.md")), synced);
+    // The request is the source's; the prose is the translation's.
+    assert!(synced.contains("'https://platform.adobe.io/data/foundation/flowservice/connections'"));
+    assert!(synced.contains("{API_KEY}") && synced.contains("HubSpot connection"));
+    assert!(synced.starts_with("# Créer une connexion\n\nEnvoyez la requête ci-dessous."));
+    assert_eq!(read(&by_fix.join("en/c.md")), DRIFT_SRC);
+    // Nothing is left for either to do.
+    let (v, _) = json(&[
+        "--no-config",
+        "check",
+        "--format",
+        "json",
+        by_fix.to_str().unwrap(),
+    ]);
+    let left: Vec<_> = crate::common::findings(&v)
+        .into_iter()
+        .filter(|(r, f, _)| r.starts_with("PAR") && f.ends_with("fr/c.md"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    locdoc()
+        .args(["sync", "--check", by_fix.to_str().unwrap()])
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -617,12 +706,12 @@ mod property {
             let src = parse(Path::new("en/widget.md"), &read(&src_path));
             let synced = read(&fixtures().join("expected-fr-widget.md"));
             let base = parse(Path::new("fr/widget.md"), &synced);
-            let mut edits = drift(&base, &muts);
-            let drifted = apply_edits(&synced, &mut edits);
+            let edits = drift(&base, &muts);
+            let drifted = apply_edits(&synced, &edits);
             let tr = parse(Path::new("fr/widget.md"), &drifted);
             let plan = plan_pair(&src, &tr, &SyncOptions::default());
-            let mut fix: Vec<Edit> = plan.edits.iter().map(|e| e.edit.clone()).collect();
-            let repaired = apply_edits(&drifted, &mut fix);
+            let fix: Vec<Edit> = plan.edits.iter().map(|e| e.edit.clone()).collect();
+            let repaired = apply_edits(&drifted, &fix);
             prop_assert_eq!(&repaired, &synced, "drift: {:?}\nplan: {:?}", edits, plan);
         }
     }

@@ -335,12 +335,14 @@ pub fn check_page(
     sel: &crate::settings::RuleSelection,
     set: RuleSet,
 ) -> Vec<Finding> {
+    let sync_plan = rules::parity::SyncPlanCell::new();
     let ctx = Context {
         doc: &page.doc,
         requests: &page.requests,
         source: source.map(|s| SourcePage {
             doc: &s.doc,
             requests: &s.requests,
+            sync_plan: &sync_plan,
         }),
         schema,
         corpus,

@@ -75,6 +75,8 @@ pub struct SourcePage<'a> {
     pub doc: &'a Document,
     /// Its requests.
     pub requests: &'a [Request],
+    /// The `sync` plan of the pair, computed on first use (shared by the rules of one page).
+    pub sync_plan: &'a parity::SyncPlanCell,
 }
 
 /// What a rule sees.
@@ -206,6 +208,7 @@ pub(crate) mod testing {
         let src = source.map(|s| page(s, "en"));
         let schema = crate::schema::Schema::builtin().expect("builtin schema");
         let corpus = parity::CorpusInfo::default();
+        let plan = parity::SyncPlanCell::new();
         let ctx = Context {
             corpus: &corpus,
             schema: &schema,
@@ -214,6 +217,7 @@ pub(crate) mod testing {
             source: src.as_ref().map(|(d, r)| SourcePage {
                 doc: d,
                 requests: r,
+                sync_plan: &plan,
             }),
         };
         let mut out = Vec::new();

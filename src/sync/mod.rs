@@ -3,12 +3,13 @@
 //! For every paired translation, [`align`] lines its blocks up with the source's (an inserted or
 //! removed section shifts nothing else), [`plan`] turns every difference in what translation must not
 //! change (code blocks, link targets, `[!DNL]` terms, code spans, `{#id}` anchors, `exl-id`) into
-//! [`crate::diag::Edit`]s, and [`apply`] applies them and checks that each lies inside such a span.
+//! [`crate::diag::Edit`]s, each checked by [`guard`] to lie inside such a span, and
+//! [`crate::fix::apply_edits`] (shared with `check --fix`) applies them.
 //! [`report`] prints the changes (human, JSON, unified diff). `check --fix` can reuse the same
 //! plan: [`PairPlan::fix_within`] gives the edits that repair a parity finding's span.
 
 pub mod align;
-pub mod apply;
+pub mod guard;
 pub mod plan;
 pub mod report;
 
@@ -19,7 +20,7 @@ use crate::afm::Span;
 use crate::diag::{Edit, Fix};
 use crate::engine::Workspace;
 
-pub use apply::{apply_edits, edit_is_allowed};
+pub use guard::edit_is_allowed;
 pub use plan::plan_pair;
 
 /// What `sync` may do beyond rewriting untranslatable spans.
@@ -113,9 +114,15 @@ impl PairPlan {
     /// The planned edits that touch `span` of the translation, as one fix (for `check --fix` on a
     /// parity finding: a finding is fixable by sync when this is `Some`).
     pub fn fix_within(&self, span: &Span) -> Option<Fix> {
+        self.fix_within_kinds(span, &[])
+    }
+
+    /// [`PairPlan::fix_within`] restricted to edits of `kinds` (all kinds when empty).
+    pub fn fix_within_kinds(&self, span: &Span, kinds: &[ChangeKind]) -> Option<Fix> {
         let edits: Vec<Edit> = self
             .edits
             .iter()
+            .filter(|e| kinds.is_empty() || kinds.contains(&e.kind))
             .filter(|e| {
                 let r = &e.edit.range;
                 r.start < span.end.max(span.start + 1) && span.start < r.end.max(r.start + 1)
@@ -169,8 +176,8 @@ pub fn sync_workspace(ws: &Workspace, opts: &SyncOptions) -> Vec<PageSync> {
             let tr = ws.pages.get(i)?;
             let src = ws.pages.get(s)?;
             let plan = plan_pair(&src.doc, &tr.doc, opts);
-            let mut edits: Vec<Edit> = plan.edits.iter().map(|e| e.edit.clone()).collect();
-            let new_text = apply_edits(&tr.doc.text, &mut edits);
+            let edits: Vec<Edit> = plan.edits.iter().map(|e| e.edit.clone()).collect();
+            let new_text = crate::fix::apply_edits(&tr.doc.text, &edits);
             Some(PageSync {
                 page: i,
                 source: s,

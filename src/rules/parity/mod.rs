@@ -21,3 +21,6 @@ pub mod par008_uicontrol_count;
 pub mod par009_alert_kind_mismatch;
 pub mod par010_code_span_mismatch;
 pub mod par011_exl_id_mismatch;
+pub mod sync_fix;
+
+pub use sync_fix::SyncPlanCell;

@@ -4,10 +4,12 @@ use serde_json::Value;
 
 use super::align::normalize_placeholders;
 use super::helpers::{line, paired};
+use super::sync_fix::{attach_all, sync_fix};
 use crate::afm::BlockKind;
 use crate::diag::{Finding, Severity};
 use crate::extract::Request;
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
+use crate::sync::ChangeKind;
 
 /// Reports a curl request that differs from the same request of the source page.
 pub struct RequestMismatch;
@@ -18,7 +20,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     family: "parity",
     summary: "A curl request differs from the source page's (method, URL, headers, JSON body)",
     severity: Severity::Error,
-    fix: FixKind::None,
+    fix: FixKind::Sometimes,
     scope: Scope::Pair,
     doc: r#"## What it checks
 Each curl request of an aligned code block is compared with the source's as a parsed request: the
@@ -57,6 +59,11 @@ curl -X POST 'https://platform.adobe.io/data/foundation/flowservice/connections'
     -d '{"name": "connection for HubSpot"}'
 ```
 ~~~
+
+## Fix
+When `locdoc sync` aligns the code block with the source's, every finding on the request carries
+sync's repair: the request's lines are copied from the source page (`check --fix` and `sync` write
+the same bytes). A block sync cannot align is left for a person.
 "#,
 };
 
@@ -126,6 +133,7 @@ fn compare(
     t: &Request,
     out: &mut Vec<Finding>,
 ) {
+    let first = out.len();
     let tline = ctx.doc.lines.line_range(t.line);
     let sl =
         |span: &Option<crate::afm::Span>| span.as_ref().map_or(s.line, |x| line(src_doc, x.start));
@@ -214,6 +222,10 @@ fn compare(
                 format!("request body differs at `{path}`: {tv} here, {sv} in the source (source line {})", sl(&sline)),
             ));
         }
+    }
+    if out.len() > first {
+        let fix = sync_fix(ctx, &t.span, &[ChangeKind::Code]);
+        attach_all(out.get_mut(first..).unwrap_or_default(), fix);
     }
 }
 

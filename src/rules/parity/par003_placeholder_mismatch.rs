@@ -1,8 +1,18 @@
 //! PAR003 placeholder-mismatch.
 
 use super::helpers::{line, minus, paired, placeholders, unit_anchor};
+use super::sync_fix::with_sync_fix;
 use crate::diag::{Finding, Severity};
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
+use crate::sync::ChangeKind;
+
+/// What sync rewrites that can hold a placeholder (prose is never rewritten).
+const SYNCED: &[ChangeKind] = &[
+    ChangeKind::Code,
+    ChangeKind::CodeSpan,
+    ChangeKind::Link,
+    ChangeKind::Image,
+];
 
 /// Reports `{PLACEHOLDER}`s that differ from the aligned source line.
 pub struct PlaceholderMismatch;
@@ -13,7 +23,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     family: "parity",
     summary: "Placeholders (`{API_KEY}`) differ from the aligned source line",
     severity: Severity::Warning,
-    fix: FixKind::None,
+    fix: FixKind::Sometimes,
     scope: Scope::Pair,
     doc: r#"## What it checks
 The `{UPPER_CASE}` placeholders of every aligned line, table row and code line (or block, when the
@@ -38,6 +48,10 @@ placeholder hard-codes an example value.
 ~~~markdown
 * x-gw-ims-org-id: `{IMS_ORG}`
 ~~~
+
+## Fix
+A placeholder inside a code block, a code span or a link that `locdoc sync` restores carries sync's
+repair (the source's text for that span). Placeholders in prose are left for a person.
 "#,
 };
 
@@ -106,14 +120,18 @@ impl Rule for PlaceholderMismatch {
                 } else {
                     format!("placeholder `{e}` differs from the source{had}")
                 };
-                out.push(ctx.finding(&META, at..at + e.len(), msg));
+                let span = at..at + e.len();
+                let f = ctx.finding(&META, span.clone(), msg);
+                out.push(with_sync_fix(ctx, f, &span, SYNCED));
             }
             if extra.is_empty() {
-                out.push(ctx.finding(
+                let span = unit_anchor(ctx.doc, u);
+                let f = ctx.finding(
                     &META,
-                    unit_anchor(ctx.doc, u),
+                    span.clone(),
                     format!("placeholder missing here{had}"),
-                ));
+                );
+                out.push(with_sync_fix(ctx, f, &span, SYNCED));
             }
         }
     }

@@ -1,9 +1,11 @@
 //! PAR005 anchor-mismatch.
 
 use super::helpers::{line, paired};
+use super::sync_fix::sync_fix;
 use crate::afm::{Document, Heading};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Edit, Finding, Fix, Severity};
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
+use crate::sync::ChangeKind;
 
 /// Reports headings whose `{#id}` anchor differs from the aligned source heading.
 pub struct AnchorMismatch;
@@ -52,7 +54,8 @@ Texte `a`.
 ~~~
 
 ## Fix
-A translated or missing anchor is replaced by (or given) the source's id.
+A translated or missing anchor is replaced by (or given) the source's id: the edit `locdoc sync`
+makes when it aligns the heading, the same edit otherwise.
 "#,
 };
 
@@ -79,30 +82,53 @@ impl Rule for AnchorMismatch {
                 continue;
             };
             let sline = line(src.doc, sh.span.start);
-            match (&th.anchor, &sh.anchor) {
-                (Some((t, span)), Some((s, _))) if t != s => out.push(
-                    ctx.finding(&META, span.clone(), format!("anchor `{{#{t}}}` differs from the source (source line {sline}: `{{#{s}}}`)"))
-                        .with_fix(crate::diag::Fix {
-                            title: format!("use the source anchor `{{#{s}}}`"),
-                            edits: vec![crate::diag::Edit { range: span.clone(), replacement: format!("{{#{s}}}") }],
-                        }),
+            let (f, own) = match (&th.anchor, &sh.anchor) {
+                (Some((t, span)), Some((s, _))) if t != s => (
+                    ctx.finding(
+                        &META,
+                        span.clone(),
+                        format!("anchor `{{#{t}}}` differs from the source (source line {sline}: `{{#{s}}}`)"),
+                    ),
+                    Some(Fix {
+                        title: format!("use the source anchor `{{#{s}}}`"),
+                        edits: vec![Edit {
+                            range: span.clone(),
+                            replacement: format!("{{#{s}}}"),
+                        }],
+                    }),
                 ),
                 (None, Some((s, _))) => {
                     let end = ctx.doc.lines.line_range(ctx.doc.lines.line(th.span.start)).end;
-                    out.push(
-                        ctx.finding(&META, th.span.clone(), format!("heading has no anchor; source line {sline} has `{{#{s}}}`"))
-                            .with_fix(crate::diag::Fix {
-                                title: format!("add `{{#{s}}}`"),
-                                edits: vec![crate::diag::Edit { range: end..end, replacement: format!(" {{#{s}}}") }],
-                            }),
-                    );
+                    (
+                        ctx.finding(
+                            &META,
+                            th.span.clone(),
+                            format!("heading has no anchor; source line {sline} has `{{#{s}}}`"),
+                        ),
+                        Some(Fix {
+                            title: format!("add `{{#{s}}}`"),
+                            edits: vec![Edit {
+                                range: end..end,
+                                replacement: format!(" {{#{s}}}"),
+                            }],
+                        }),
+                    )
                 }
-                (Some((t, span)), None) => out.push(ctx.finding(
-                    &META,
-                    span.clone(),
-                    format!("anchor `{{#{t}}}` is not in the source heading (source line {sline})"),
-                )),
-                _ => {}
+                (Some((t, span)), None) => (
+                    ctx.finding(
+                        &META,
+                        span.clone(),
+                        format!("anchor `{{#{t}}}` is not in the source heading (source line {sline})"),
+                    ),
+                    None,
+                ),
+                _ => continue,
+            };
+            // Sync's repair when sync aligns the heading (what `sync` writes), else the rule's own.
+            let span = f.span.clone();
+            match sync_fix(ctx, &span, &[ChangeKind::Anchor]).or(own) {
+                Some(fix) => out.push(f.with_fix(fix)),
+                None => out.push(f),
             }
         }
     }

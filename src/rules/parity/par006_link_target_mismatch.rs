@@ -4,6 +4,7 @@ use super::align::UnitKind;
 use super::helpers::{inside, line, minus, paired, unit_anchor};
 use crate::diag::{Finding, Severity};
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
+use crate::sync::ChangeKind;
 
 /// Reports link and image targets that differ from the aligned source line.
 pub struct LinkTargetMismatch;
@@ -14,7 +15,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     family: "parity",
     summary: "Link or image targets differ from the aligned source line",
     severity: Severity::Warning,
-    fix: FixKind::None,
+    fix: FixKind::Sometimes,
     scope: Scope::Pair,
     doc: r#"## What it checks
 The targets of links and images on every aligned line, table row or heading are compared with the
@@ -38,6 +39,10 @@ See [the guide](../../explore/crm.md).
 ~~~markdown
 Voir [le guide](../../explore/crm.md).
 ~~~
+
+## Fix
+A changed target of a link that `locdoc sync` pairs with the source's link carries sync's repair
+(the source's destination). A link missing from the translation is prose, and left for a person.
 "#,
 };
 
@@ -77,7 +82,9 @@ impl Rule for LinkTargetMismatch {
                     ),
                     _ => format!("link target `{e}` is not in the source (source line {sline})"),
                 };
-                out.push(ctx.finding(&META, span, msg));
+                let f = ctx.finding(&META, span.clone(), msg);
+                let kinds = [ChangeKind::Link, ChangeKind::Image];
+                out.push(super::sync_fix::with_sync_fix(ctx, f, &span, &kinds));
             }
             if extra.len() < missing.len() {
                 for m in &missing[extra.len()..] {

@@ -2,10 +2,12 @@
 
 use super::align::UnitKind;
 use super::helpers::{inside, line, minus, paired, unit_anchor};
+use super::sync_fix::with_sync_fix;
 use crate::afm::TermKind;
 use crate::diag::{Finding, Severity};
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
 use crate::source::primary_language;
+use crate::sync::ChangeKind;
 
 /// Reports `[!DNL]` terms of the source missing, unmarked or different in the translation.
 pub struct DnlTermMismatch;
@@ -16,7 +18,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     family: "parity",
     summary: "A `[!DNL]` term of the source is missing, unmarked or replaced on the aligned line",
     severity: Severity::Warning,
-    fix: FixKind::None,
+    fix: FixKind::Sometimes,
     scope: Scope::Pair,
     doc: r#"## What it checks
 Every `[!DNL …]` (do not translate) term of an aligned source line must be on the translated line,
@@ -42,6 +44,10 @@ This tutorial uses the [!DNL Flow Service] API.
 ~~~markdown
 Ce didacticiel utilise l’API [!DNL Flow Service].
 ~~~
+
+## Fix
+A `[!DNL …]` term whose text `locdoc sync` restores from the aligned source term carries sync's
+repair. A term that lost its `[!DNL]` marking is prose to sync, and left for a person.
 "#,
 };
 
@@ -118,10 +124,11 @@ impl Rule for DnlTermMismatch {
                 } else {
                     format!("`[!DNL {m}]` of source line {sline} is missing here (translated or dropped)")
                 };
-                out.push(
-                    ctx.finding(&META, unit_anchor(ctx.doc, u), msg)
-                        .with_help(format!("write `[!DNL {m}]` as in the source")),
-                );
+                let span = unit_anchor(ctx.doc, u);
+                let f = ctx
+                    .finding(&META, span.clone(), msg)
+                    .with_help(format!("write `[!DNL {m}]` as in the source"));
+                out.push(with_sync_fix(ctx, f, &span, &[ChangeKind::Dnl]));
             }
             for e in &extra {
                 let Some((_, span)) = tt.iter().find(|t| &t.0 == e) else {
@@ -155,17 +162,19 @@ impl Rule for DnlTermMismatch {
         for (term, hits) in extras {
             if hits.len() >= 3 {
                 let span = hits[0].0.clone();
-                out.push(ctx.finding(
+                let f = ctx.finding(
                     &META,
-                    span,
+                    span.clone(),
                     format!(
                         "`[!DNL {term}]` is not in the source on {} aligned lines (first here): the source names it differently",
                         hits.len()
                     ),
-                ));
+                );
+                out.push(with_sync_fix(ctx, f, &span, &[ChangeKind::Dnl]));
             } else {
                 for (span, msg) in hits {
-                    out.push(ctx.finding(&META, span, msg));
+                    let f = ctx.finding(&META, span.clone(), msg);
+                    out.push(with_sync_fix(ctx, f, &span, &[ChangeKind::Dnl]));
                 }
             }
         }

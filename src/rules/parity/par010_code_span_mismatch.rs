@@ -2,8 +2,10 @@
 
 use super::align::{normalize_placeholders, UnitKind};
 use super::helpers::{inside, line, minus, paired, unit_anchor};
+use super::sync_fix::with_sync_fix;
 use crate::diag::{Finding, Severity};
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
+use crate::sync::ChangeKind;
 
 /// Reports inline code spans that differ from the aligned source line.
 pub struct CodeSpanMismatch;
@@ -14,7 +16,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     family: "parity",
     summary: "Inline code spans differ from the aligned source line",
     severity: Severity::Warning,
-    fix: FixKind::None,
+    fix: FixKind::Sometimes,
     scope: Scope::Pair,
     doc: r#"## What it checks
 The inline code spans of an aligned line, table row or heading must be those of the source line:
@@ -39,6 +41,10 @@ Make a POST request to the `/connections` endpoint.
 ~~~markdown
 Faites une requête POST au point de terminaison `/connections`.
 ~~~
+
+## Fix
+A code span that `locdoc sync` pairs with the source's carries sync's repair (the source's code).
+A code span missing altogether is in prose, and left for a person.
 "#,
 };
 
@@ -99,7 +105,8 @@ impl Rule for CodeSpanMismatch {
                         shown(ctx.doc, &tc, e)
                     ),
                 };
-                out.push(ctx.finding(&META, span.clone(), msg));
+                let f = ctx.finding(&META, span.clone(), msg);
+                out.push(with_sync_fix(ctx, f, span, &[ChangeKind::CodeSpan]));
             }
             if extra.len() < missing.len() {
                 for m in &missing[extra.len()..] {

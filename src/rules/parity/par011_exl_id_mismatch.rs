@@ -2,6 +2,9 @@
 
 use crate::diag::{Edit, Finding, Fix, Severity};
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
+use crate::sync::ChangeKind;
+
+use super::sync_fix::sync_fix;
 
 /// Reports a translation whose `exl-id` is missing or differs from its source page's.
 pub struct ExlIdMismatch;
@@ -12,7 +15,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     family: "parity",
     summary: "The front-matter `exl-id` is missing or differs from the source page's",
     severity: Severity::Warning,
-    fix: FixKind::Always,
+    fix: FixKind::Sometimes,
     scope: Scope::Pair,
     doc: r#"## What it checks
 The `exl-id` front-matter key identifies a page across locales; a translation must carry its source
@@ -50,7 +53,8 @@ exl-id: a3e64215-a82d-4aa7-8e6a-48c84c056201
 ~~~
 
 ## Fix
-The value is replaced by (or added as) the source's.
+The value is replaced by (or added as) the source's: the edit `locdoc sync` makes. A page without
+front matter (or with broken front matter) is left for a person.
 "#,
 };
 
@@ -79,13 +83,15 @@ impl Rule for ExlIdMismatch {
                         field.value
                     ),
                 )
-                .with_fix(Fix {
-                    title: format!("use exl-id {want}"),
-                    edits: vec![Edit {
-                        range: field.span.clone(),
-                        replacement: format!("exl-id: {want}"),
-                    }],
-                }),
+                .with_fix(
+                    sync_fix(ctx, &field.span, &[ChangeKind::ExlId]).unwrap_or(Fix {
+                        title: format!("use exl-id {want}"),
+                        edits: vec![Edit {
+                            range: field.span.clone(),
+                            replacement: format!("exl-id: {want}"),
+                        }],
+                    }),
+                ),
             ),
             Some(_) => {}
             None => {
@@ -97,13 +103,15 @@ impl Rule for ExlIdMismatch {
                             fm.span.start..fm.span.start + 3,
                             format!("no exl-id; the source has `{want}` (source line {src_line})"),
                         )
-                        .with_fix(Fix {
-                            title: format!("add exl-id {want}"),
-                            edits: vec![Edit {
-                                range: at..at,
-                                replacement: format!("exl-id: {want}\n"),
-                            }],
-                        })
+                        .with_fix(
+                            sync_fix(ctx, &fm.span, &[ChangeKind::ExlId]).unwrap_or(Fix {
+                                title: format!("add exl-id {want}"),
+                                edits: vec![Edit {
+                                    range: at..at,
+                                    replacement: format!("exl-id: {want}\n"),
+                                }],
+                            }),
+                        )
                     }
                     _ => ctx.finding(
                         &META,

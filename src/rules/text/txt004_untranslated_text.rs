@@ -25,6 +25,10 @@ two methods agree: whatlang's trigram model (English against the page's language
 of English function words. On Chinese, Japanese and Korean pages it is a run of Latin-script words
 containing English function words, or a lone `is`/`are` left in a translated sentence.
 
+A line carrying the `<!-- locdoc:untranslated -->` marker (a table row copied from the source page
+by `locdoc sync --insert-missing`) is reported once at the marker, whatever its language: the row is
+still in the source language until someone translates it and removes the marker.
+
 ## Why it matters
 Machine translation skips segments it cannot align, so whole paragraphs or the end of a sentence
 stay English. Readers of the locale hit a language switch in the middle of a procedure.
@@ -70,6 +74,28 @@ fn excerpt(s: &str) -> String {
     }
 }
 
+/// Reports every `<!-- locdoc:untranslated -->` marker outside code; returns the marked lines
+/// (their sentences are not judged again).
+fn marked_lines(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<usize> {
+    let marker = crate::sync::UNTRANSLATED_MARKER;
+    let mut lines = Vec::new();
+    for (at, _) in ctx.doc.text.match_indices(marker) {
+        if ctx.doc.in_code(at) {
+            continue;
+        }
+        lines.push(ctx.doc.lines.line(at));
+        out.push(
+            ctx.finding(
+                &META,
+                at..at + marker.len(),
+                "row inserted by `locdoc sync --insert-missing` is still in the source language",
+            )
+            .with_help("translate the row, then remove the `<!-- locdoc:untranslated -->` marker"),
+        );
+    }
+    lines
+}
+
 impl Rule for UntranslatedText {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -81,8 +107,12 @@ impl Rule for UntranslatedText {
         if primary_language(locale) == src_lang || src_lang != "en" || locale.is_empty() {
             return;
         }
+        let marked = marked_lines(ctx, out);
         let cjk = is_cjk_locale(locale);
         for seg in segments(ctx.doc) {
+            if marked.contains(&ctx.doc.lines.line(seg.span.start)) {
+                continue;
+            }
             let names: Vec<_> = ctx
                 .corpus
                 .glossary
@@ -169,6 +199,20 @@ mod tests {
         assert_eq!(lines(&f), vec![1, 3], "{f:?}");
         let z = "以下请求为[!DNL HubSpot]创建基本连接，使用 Experience Platform API 和 `curl`。\n";
         assert!(run_locale(&UntranslatedText, z, "zh-Hans").is_empty());
+    }
+
+    #[test]
+    fn rows_marked_untranslated_by_sync_are_reported_once() {
+        let s = "| Champ | Description |\n|---|---|\n| `id` | L’identifiant de la connexion. |\n| `auth.params.token` | The access token of the account. <!-- locdoc:untranslated --> |\n| `x` | Valeur x <!-- locdoc:untranslated --> |\n\n```shell\necho '<!-- locdoc:untranslated -->'\n```\n";
+        let f = run_locale(&UntranslatedText, s, "fr-FR");
+        assert_eq!(lines(&f), vec![4, 5], "{f:?}");
+        assert!(f
+            .iter()
+            .all(|x| x.message.contains("still in the source language")));
+        let at = s.find("<!--").unwrap();
+        assert_eq!(f[0].span, at..at + crate::sync::UNTRANSLATED_MARKER.len());
+        // On the source page the marker means nothing.
+        assert!(run_locale(&UntranslatedText, s, "en").is_empty());
     }
 
     #[test]

@@ -4,7 +4,8 @@ use std::path::Path;
 
 use crate::afm::Document;
 use crate::diag::Edit;
-use crate::sync::{apply_edits, edit_is_allowed, plan_pair, ChangeKind, PairPlan, SyncOptions};
+use crate::fix::apply_edits;
+use crate::sync::{edit_is_allowed, plan_pair, ChangeKind, PairPlan, SyncOptions};
 
 fn doc(path: &str, s: &str) -> Document {
     crate::engine::load_page(Path::new(path), s.to_string()).doc
@@ -18,8 +19,8 @@ fn sync_with(src: &str, tr: &str, opts: SyncOptions) -> (String, PairPlan) {
     for e in &plan.edits {
         assert!(edit_is_allowed(&t, e, &opts), "{e:?}");
     }
-    let mut edits: Vec<Edit> = plan.edits.iter().map(|e| e.edit.clone()).collect();
-    let out = apply_edits(&t.text, &mut edits);
+    let edits: Vec<Edit> = plan.edits.iter().map(|e| e.edit.clone()).collect();
+    let out = apply_edits(&t.text, &edits);
     let again = plan_pair(&s, &doc("fr/a.md", &out), &opts);
     assert!(again.edits.is_empty(), "not idempotent: {:?}", again.edits);
     (out, plan)
