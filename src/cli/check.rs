@@ -209,11 +209,7 @@ fn human(
     files: usize,
     global: &GlobalArgs,
 ) -> std::io::Result<()> {
-    let texts: HashMap<String, std::sync::Arc<str>> = ws
-        .pages
-        .iter()
-        .map(|p| (p.doc.display.clone(), p.doc.text.clone()))
-        .collect();
+    let texts = snippet_texts(ws);
     let choice = match global.color {
         ColorWhen::Always => termcolor::ColorChoice::Always,
         ColorWhen::Never => termcolor::ColorChoice::Never,
@@ -233,4 +229,18 @@ fn human(
         buf.write_all(&kept)?;
     }
     writer.print(&buf)
+}
+
+/// The texts findings point into, by display path: Markdown pages and Fluent catalogs, so FTL
+/// findings get a source snippet with a caret like page findings do.
+fn snippet_texts(ws: &Workspace) -> HashMap<String, std::sync::Arc<str>> {
+    let pages = ws
+        .pages
+        .iter()
+        .map(|p| (p.doc.display.clone(), p.doc.text.clone()));
+    let catalogs = ws
+        .catalogs
+        .iter()
+        .map(|c| (c.display.clone(), c.text.clone()));
+    pages.chain(catalogs).collect()
 }
