@@ -102,3 +102,27 @@ fn same_bytes_at_any_thread_count() {
     assert!(!one.stdout.is_empty());
     assert_eq!(one.stdout, two.stdout);
 }
+
+#[test]
+fn human_output_shows_catalog_snippets() {
+    let dir = tempfile::tempdir().unwrap();
+    for loc in ["en", "fr"] {
+        std::fs::create_dir_all(dir.path().join(loc)).unwrap();
+    }
+    std::fs::write(dir.path().join("en/page.ftl"), "hello = Hello { $name }\n").unwrap();
+    std::fs::write(
+        dir.path().join("fr/page.ftl"),
+        "# French\nhello = Bonjour { $nom }\n",
+    )
+    .unwrap();
+    let out = locdoc()
+        .args(["check", "--color", "never", "--select", "FTL"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("FTL004"), "{text}");
+    // The offending catalog line is quoted, with a caret under the variable.
+    assert!(text.contains("hello = Bonjour { $nom }"), "{text}");
+    assert!(text.contains('^'), "{text}");
+}

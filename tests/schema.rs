@@ -54,6 +54,52 @@ fn corpus_findings_with_the_upstream_spec() {
     );
 }
 
+#[test]
+fn corpus_calls_are_all_in_the_builtin_spec() {
+    let Some(shared) = shared() else { return };
+    let corpus = shared.join("corpus");
+    let (v, _) = json(&["check", corpus.to_str().unwrap(), "--format", "json"]);
+    let findings = crate::common::findings(&v);
+    assert!(
+        !findings
+            .iter()
+            .any(|(r, _, _)| r == "SCH001" || r == "SCH002" || r == "SCH003"),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn builtin_spec_knows_flow_and_run_calls() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = "https://platform.adobe.io/data/foundation/flowservice";
+    let headers = "-H 'Authorization: Bearer {ACCESS_TOKEN}' \\\n  -H 'x-api-key: {API_KEY}' \\\n  -H 'x-gw-ims-org-id: {ORG_ID}' \\\n  -H 'x-sandbox-name: {SANDBOX_NAME}'";
+    let mut page = String::from("# Manage a dataflow\n");
+    for (method, path) in [
+        ("GET", "runs?property=flowId=={FLOW_ID}"),
+        ("GET", "flows/{FLOW_ID}"),
+        ("DELETE", "flows/{FLOW_ID}"),
+    ] {
+        page.push_str(&format!(
+            "\n```shell\ncurl -X {method} '{base}/{path}' \\\n  {headers}\n```\n"
+        ));
+    }
+    page.push_str(&format!(
+        "\n```shell\ncurl -X PATCH '{base}/flows/{{FLOW_ID}}' \\\n  {headers} \\\n  -H 'Content-Type: application/json' \\\n  -H 'If-Match: \"{{ETAG}}\"' \\\n  -d '[{{\"op\": \"replace\", \"path\": \"/name\", \"value\": \"New name\"}}]'\n```\n"
+    ));
+    let file = dir.path().join("flows.md");
+    std::fs::write(&file, page).unwrap();
+    let (v, code) = json(&[
+        "check",
+        file.to_str().unwrap(),
+        "--select",
+        "SCH",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["diagnostics"].as_array().map(Vec::len), Some(0), "{v}");
+}
+
 const GOOD_PAGE: &str = r#"---
 title: Connect Acme CRM through the API
 exl-id: 00000000-1111-2222-3333-444444444444

@@ -143,20 +143,10 @@ fn in_memory(
         }
         write_fixes(o, global.quiet)?;
     }
-    let mut texts: HashMap<String, std::sync::Arc<str>> = ws
-        .pages
-        .iter()
-        .map(|p| (p.doc.display.clone(), p.doc.text.clone()))
-        .collect();
-    texts.extend(
-        ws.catalogs
-            .iter()
-            .map(|c| (c.display.clone(), c.text.clone())),
-    );
     Ok(Outcome {
         findings,
         checked: checked_files(&ws, settings),
-        texts,
+        texts: snippet_texts(&ws),
     })
 }
 
@@ -297,4 +287,18 @@ fn human(
         buf.write_all(&kept)?;
     }
     writer.print(&buf)
+}
+
+/// The texts findings point into, by display path: Markdown pages and Fluent catalogs, so FTL
+/// findings get a source snippet with a caret like page findings do.
+fn snippet_texts(ws: &Workspace) -> HashMap<String, std::sync::Arc<str>> {
+    let pages = ws
+        .pages
+        .iter()
+        .map(|p| (p.doc.display.clone(), p.doc.text.clone()));
+    let catalogs = ws
+        .catalogs
+        .iter()
+        .map(|c| (c.display.clone(), c.text.clone()));
+    pages.chain(catalogs).collect()
 }

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::rules::{self, FixKind, RuleMeta, RULES};
+use crate::rules::{self, FixKind, RuleMeta, Scope, RULES};
 
 /// Arguments of `explain`.
 #[derive(clap::Args, Debug)]
@@ -19,12 +19,19 @@ pub fn render(m: &RuleMeta) -> String {
         FixKind::Sometimes => "sometimes (`locdoc check --fix`)",
         FixKind::Always => "always (`locdoc check --fix`)",
     };
+    let scope = match m.scope {
+        Scope::Document => "each page on its own",
+        Scope::Pair => "each translation together with its source page",
+        Scope::Load => "files as they are read",
+        Scope::Catalog => "the Fluent catalogs (`.ftl`)",
+    };
     format!(
-        "# {} {}\n\n{}\n\nFamily: {}\nDefault severity: {}\nFixable: {}\n\n{}\n",
+        "# {} {}\n\n{}\n\nFamily: {}\nChecks: {}\nDefault severity: {}\nFixable: {}\n\n{}\n",
         m.id,
         m.name,
         m.summary,
         m.family,
+        scope,
         m.severity.as_str(),
         fix,
         m.doc.trim_end()
@@ -64,5 +71,18 @@ pub fn run(args: &ExplainArgs) -> u8 {
             2
         }
         _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn says_what_input_the_rule_reads() {
+        let pair = rules::find("PAR002").unwrap().meta();
+        assert!(render(pair).contains("\nChecks: each translation together with its source page\n"));
+        let ftl = rules::find("FTL001").unwrap().meta();
+        assert!(render(ftl).contains("Checks: the Fluent catalogs"));
     }
 }

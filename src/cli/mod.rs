@@ -92,8 +92,11 @@ pub struct InputArgs {
     /// Files larger than this many bytes are reported and skipped [default: 10 MB].
     #[arg(long, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
-    /// Schema file (OpenAPI document or connector catalog); repeatable; replaces the built-in schema.
-    #[arg(long = "schema", value_name = "PATH")]
+    /// Schema file, an OpenAPI document or a connector catalog (told apart by content); repeatable.
+    ///
+    /// Replacement is per kind: OpenAPI files given replace the built-in OpenAPI spec, catalogs
+    /// given replace the built-in connector catalog, and a kind not given keeps its built-in part.
+    #[arg(long = "schema", value_name = "FILE")]
     pub schema: Vec<PathBuf>,
 }
 

@@ -26,8 +26,9 @@ pub struct RenderArgs {
     /// Directory of the page templates (`connector.md`, `request.yaml`, `page.html`).
     #[arg(long, default_value = "templates", value_name = "DIR")]
     pub templates: PathBuf,
-    /// Schema file (connector catalog or OpenAPI document); repeatable; replaces the built-in one.
-    #[arg(long = "schema", value_name = "PATH")]
+    /// Schema file, a connector catalog or an OpenAPI document; repeatable. Replacement is per
+    /// kind: an OpenAPI file replaces the built-in spec, catalogs replace the built-in catalog.
+    #[arg(long = "schema", value_name = "FILE")]
     pub schema: Vec<PathBuf>,
     /// Locale whose pages use the connector catalog's English param summaries.
     #[arg(long, default_value = "en", value_name = "LOCALE")]

@@ -39,7 +39,7 @@ pub struct RuleInfo {
     pub fixable: bool,
     /// `none`, `sometimes` or `always`.
     pub fix: FixKind,
-    /// `document`, `pair` or `load`.
+    /// `document`, `pair`, `load` or `catalog`.
     pub scope: Scope,
     /// One line.
     pub summary: &'static str,

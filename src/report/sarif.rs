@@ -9,6 +9,10 @@ use std::collections::BTreeMap;
 use crate::diag::{Finding, Severity};
 use crate::rules::{FixKind, RuleMeta, RULES};
 
+/// The `$schema` of the log: the SchemaStore address GitHub's SARIF documentation uses
+/// (`serde_sarif::sarif::SCHEMA_URL` is the retired `schemastore.azurewebsites.net` host).
+pub const SCHEMA_URL: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
 /// The SARIF level for a severity.
 pub fn level(s: Severity) -> sarif::ResultLevel {
     match s {
@@ -175,7 +179,7 @@ pub fn render(findings: &[Finding]) -> String {
         .column_kind(serde_json::json!("unicodeCodePoints"))
         .build();
     let log = sarif::Sarif::builder()
-        .schema(sarif::SCHEMA_URL)
+        .schema(SCHEMA_URL)
         .version(serde_json::json!("2.1.0"))
         .runs(vec![run])
         .build();
@@ -194,6 +198,13 @@ mod tests {
         assert_eq!(path_uri("docs/en/a b.md"), "docs/en/a%20b.md");
         assert_eq!(path_uri("/tmp/x#1.md"), "file:///tmp/x%231.md");
         assert_eq!(path_uri("ko/문서.md"), "ko/%EB%AC%B8%EC%84%9C.md");
+    }
+
+    #[test]
+    fn log_names_the_schemastore_schema() {
+        let v: serde_json::Value = serde_json::from_str(&render(&[])).unwrap();
+        assert_eq!(v["$schema"], SCHEMA_URL);
+        assert_eq!(v["version"], "2.1.0");
     }
 
     #[test]
