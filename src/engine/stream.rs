@@ -188,6 +188,7 @@ pub fn check_streaming(
             }
             if wanted_locale(&page.doc.locale) {
                 part.findings = check_page(page, None, schema, &corpus, sel, RuleSet::All);
+                shed_fixes(&mut part.findings);
                 part.checked.push(page.doc.display.clone());
                 if keep_texts && !part.findings.is_empty() {
                     part.texts
@@ -266,7 +267,8 @@ pub fn check_streaming(
                             Err(_) => continue,
                         },
                     };
-                    let f = check_page(tr, Some(src), schema, &corpus2, sel, RuleSet::PairOnly);
+                    let mut f = check_page(tr, Some(src), schema, &corpus2, sel, RuleSet::PairOnly);
+                    shed_fixes(&mut f);
                     if keep_texts && !f.is_empty() {
                         texts.push((tr.doc.display.clone(), tr.doc.text.clone()));
                     }
@@ -299,12 +301,15 @@ pub fn check_streaming(
             source_locale: &settings.source_locale,
             schema,
         };
+        let mut found = Vec::new();
         for rule in RULES
             .iter()
             .filter(|r| r.meta().scope == Scope::Catalog && sel.is_enabled(r.meta().id))
         {
-            rule.check_catalogs(&ctx, &mut report.findings);
+            rule.check_catalogs(&ctx, &mut found);
         }
+        shed_fixes(&mut found);
+        report.findings.extend(found);
         report
             .checked
             .extend(catalogs.iter().map(|c| c.display.clone()));
@@ -327,12 +332,19 @@ pub fn check_streaming(
         if let Some(s) = sel.severity(f.rule) {
             f.severity = s;
         }
-        f.fixable = f.fix.is_some();
     }
     sort_findings(&mut report.findings);
     report.checked.sort();
     report.unpaired.sort();
     Ok(report)
+}
+
+/// Marks findings `fixable` and drops the fix payloads (a streaming check never applies them, and a
+/// sync plan's edits can be whole code blocks): memory stays proportional to the findings' text.
+fn shed_fixes(findings: &mut [Finding]) {
+    for f in findings {
+        f.fixable = f.fix.take().is_some();
+    }
 }
 
 /// The family member translations follow: the source locale's directory, else another directory of
@@ -415,7 +427,8 @@ fn check_family(
                 page.doc.exl_id().map(str::to_string),
             ));
         }
-        let f = check_page(page, source, schema, corpus, &settings.rules, RuleSet::All);
+        let mut f = check_page(page, source, schema, corpus, &settings.rules, RuleSet::All);
+        shed_fixes(&mut f);
         if keep_texts && !f.is_empty() {
             part.texts
                 .push((page.doc.display.clone(), page.doc.text.clone()));

@@ -7,9 +7,7 @@
 //! finds no partner is structural drift, reported once by `PAR001`; the other rules only compare
 //! aligned [`Unit`]s.
 
-use std::cell::RefCell;
 use std::collections::HashSet;
-use std::rc::Rc;
 
 use crate::afm::{BlockKind, Document, Span};
 
@@ -93,26 +91,6 @@ impl Alignment {
             && self.src_only_blocks.is_empty()
             && self.tr_only_blocks.is_empty()
     }
-}
-
-thread_local! {
-    static CACHE: RefCell<Option<(usize, usize, Rc<Alignment>)>> = const { RefCell::new(None) };
-}
-
-/// The alignment of `tr` with `src` (cached per thread: every parity rule of a page shares it).
-pub fn alignment(tr: &Document, src: &Document) -> Rc<Alignment> {
-    let key = (tr.text.as_ptr() as usize, src.text.as_ptr() as usize);
-    if let Some(a) = CACHE.with(|c| {
-        c.borrow()
-            .as_ref()
-            .filter(|(t, s, _)| (*t, *s) == key)
-            .map(|(_, _, a)| a.clone())
-    }) {
-        return a;
-    }
-    let a = Rc::new(align(tr, src));
-    CACHE.with(|c| *c.borrow_mut() = Some((key.0, key.1, a.clone())));
-    a
 }
 
 /// Splits `doc` into sections.

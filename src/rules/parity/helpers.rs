@@ -2,14 +2,14 @@
 
 use std::rc::Rc;
 
-use super::align::{alignment, Alignment, Unit};
+use super::align::{Alignment, Unit};
 use crate::afm::{Document, Span};
 use crate::rules::{Context, SourcePage};
 
 /// The source page and the alignment with it, when the checked page is a paired translation.
 pub fn paired<'a>(ctx: &Context<'a>) -> Option<(SourcePage<'a>, Rc<Alignment>)> {
     let src = ctx.source?;
-    Some((src, alignment(ctx.doc, src.doc)))
+    Some((src, src.sync_plan.alignment(ctx.doc, src.doc)))
 }
 
 /// 1-based line of `offset` in `doc`.

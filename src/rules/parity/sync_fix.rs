@@ -13,9 +13,13 @@ use crate::diag::{Finding, Fix};
 use crate::rules::Context;
 use crate::sync::{plan_pair, ChangeKind, PairPlan, SyncOptions};
 
-/// The sync plan of one translated page, computed on first use.
+/// What the rules of one translated page share, each computed on first use: the sync plan and
+/// the parity alignment. Owned by the page's check, so nothing can outlive or alias the pair.
 #[derive(Debug, Default)]
-pub struct SyncPlanCell(OnceLock<PairPlan>);
+pub struct SyncPlanCell(
+    OnceLock<PairPlan>,
+    std::cell::OnceCell<std::rc::Rc<super::align::Alignment>>,
+);
 
 impl SyncPlanCell {
     /// An empty cell (nothing planned yet).
@@ -28,6 +32,13 @@ impl SyncPlanCell {
     pub fn plan(&self, src: &Document, tr: &Document) -> &PairPlan {
         self.0
             .get_or_init(|| plan_pair(src, tr, &SyncOptions::default()))
+    }
+
+    /// The parity alignment of translation `tr` with `src`, computed once.
+    pub fn alignment(&self, tr: &Document, src: &Document) -> std::rc::Rc<super::align::Alignment> {
+        self.1
+            .get_or_init(|| std::rc::Rc::new(super::align::align(tr, src)))
+            .clone()
     }
 
     /// Whether the plan has been computed (for tests of the once-per-page contract).
