@@ -13,8 +13,8 @@ fn compare(paths: Vec<std::path::PathBuf>) {
     let (report, _) = engine::check(&settings).unwrap();
     let key = |f: &locdoc::diag::Finding| {
         format!(
-            "{}:{}:{}:{}:{}",
-            f.file, f.line, f.column, f.rule, f.message
+            "{}:{}:{}:{}:{}:{}",
+            f.file, f.line, f.column, f.rule, f.message, f.fixable
         )
     };
     let a: Vec<String> = streamed.findings.iter().map(key).collect();
