@@ -228,7 +228,11 @@ fn plural(n: usize) -> &'static str {
 fn output(format: Format, run: &Outcome, global: &GlobalArgs) -> std::io::Result<()> {
     let findings = &run.findings;
     let text = match format {
-        Format::Json => report::json::render(findings, run.checked.len()),
+        Format::Json => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            report::json::write(&mut out, findings, run.checked.len())?;
+            return out.flush();
+        }
         Format::Sarif => report::sarif::render(findings),
         Format::Github => report::github::render(findings),
         Format::Junit => report::junit::render(findings, &run.checked),

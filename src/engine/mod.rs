@@ -336,7 +336,9 @@ pub fn check_page(
     set: RuleSet,
 ) -> Vec<Finding> {
     let sync_plan = rules::parity::SyncPlanCell::new();
+    let page_cache = crate::rules::PageCache::default();
     let ctx = Context {
+        cache: &page_cache,
         doc: &page.doc,
         requests: &page.requests,
         source: source.map(|s| SourcePage {

@@ -89,11 +89,26 @@ pub struct Context<'a> {
     pub source: Option<SourcePage<'a>>,
     /// The canonical request schema (loaded once per run).
     pub schema: &'a crate::schema::Schema,
+    /// Facts about the page that several rules need, computed on first use.
+    pub cache: &'a PageCache,
     /// Run-wide facts: product-name glossary, git history of source pages (built once per run).
     pub corpus: &'a parity::CorpusInfo,
 }
 
+/// Per-page facts shared by the rules of one page (each computed once, on first use).
+#[derive(Debug, Default)]
+pub struct PageCache {
+    segments: std::cell::OnceCell<Vec<text::helpers::Segment>>,
+}
+
 impl Context<'_> {
+    /// The page's prose segments (see [`text::helpers::segments`]), computed once per page.
+    pub fn segments(&self) -> &[text::helpers::Segment] {
+        self.cache
+            .segments
+            .get_or_init(|| text::helpers::segments(self.doc))
+    }
+
     /// A finding of `meta` at `span` of the checked document.
     pub fn finding(
         &self,
@@ -209,7 +224,9 @@ pub(crate) mod testing {
         let schema = crate::schema::Schema::builtin().expect("builtin schema");
         let corpus = parity::CorpusInfo::default();
         let plan = parity::SyncPlanCell::new();
+        let page_cache = crate::rules::PageCache::default();
         let ctx = Context {
+            cache: &page_cache,
             corpus: &corpus,
             schema: &schema,
             doc: &doc,

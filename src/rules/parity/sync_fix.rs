@@ -88,7 +88,9 @@ mod tests {
         let schema = crate::schema::Schema::builtin().expect("schema");
         let corpus = parity::CorpusInfo::default();
         let cell = super::SyncPlanCell::new();
+        let page_cache = crate::rules::PageCache::default();
         let ctx = Context {
+            cache: &page_cache,
             doc: &td,
             requests: &trq,
             source: Some(SourcePage {

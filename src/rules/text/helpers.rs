@@ -216,7 +216,9 @@ pub fn run_locale(
     let (doc, reqs) = crate::rules::testing::page(text, locale);
     let schema = crate::schema::Schema::builtin().expect("builtin schema");
     let corpus = crate::rules::parity::CorpusInfo::default();
+    let page_cache = crate::rules::PageCache::default();
     let ctx = crate::rules::Context {
+        cache: &page_cache,
         doc: &doc,
         requests: &reqs,
         source: None,

@@ -3,7 +3,6 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::helpers::segments;
 use crate::diag::{Edit, Finding, Fix, Severity};
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
 
@@ -105,7 +104,7 @@ impl Rule for HtmlEntity {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for seg in segments(ctx.doc) {
+        for seg in ctx.segments().iter() {
             for m in ENTITY_RE.find_iter(&seg.masked) {
                 let Some(rep) = decode(m.as_str()) else {
                     continue;

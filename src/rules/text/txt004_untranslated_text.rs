@@ -1,6 +1,6 @@
 //! TXT004 untranslated-text.
 
-use super::helpers::{segments, sentences, MASK};
+use super::helpers::{sentences, MASK};
 use crate::diag::{Finding, Severity};
 use crate::lang::{english_runs_in_cjk, is_cjk_locale, is_english_sentence};
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
@@ -109,7 +109,7 @@ impl Rule for UntranslatedText {
         }
         let marked = marked_lines(ctx, out);
         let cjk = is_cjk_locale(locale);
-        for seg in segments(ctx.doc) {
+        for seg in ctx.segments().iter() {
             if marked.contains(&ctx.doc.lines.line(seg.span.start)) {
                 continue;
             }

@@ -3,7 +3,6 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::helpers::segments;
 use crate::diag::{Edit, Finding, Fix, Severity};
 use crate::lang::is_cjk_locale;
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
@@ -129,7 +128,7 @@ impl Rule for LinkSpacing {
                 );
             }
         }
-        for seg in segments(ctx.doc) {
+        for seg in ctx.segments().iter() {
             let raw = text.get(seg.span.clone()).unwrap_or("");
             for caps in SPACED_RE.captures_iter(raw) {
                 let (Some(m), Some(gap)) = (caps.get(0), caps.get(2)) else {

@@ -3,7 +3,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::helpers::{segments, sentences, MASK};
+use super::helpers::{sentences, MASK};
 use crate::diag::{Edit, Finding, Fix, Severity};
 use crate::lang::is_english_sentence;
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
@@ -72,7 +72,7 @@ impl Rule for FrenchSpacing {
             return;
         }
         let mask = char::from(MASK);
-        for seg in segments(ctx.doc) {
+        for seg in ctx.segments().iter() {
             let m = &seg.masked;
             let english: Vec<std::ops::Range<usize>> = sentences(m)
                 .into_iter()

@@ -1,6 +1,6 @@
 //! TXT008 cjk-punctuation.
 
-use super::helpers::{segments, MASK};
+use super::helpers::MASK;
 use crate::diag::{Edit, Finding, Fix, Severity};
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
 use crate::source::primary_language;
@@ -70,7 +70,7 @@ impl Rule for CjkPunctuation {
             return;
         }
         let mask = char::from(MASK);
-        for seg in segments(ctx.doc) {
+        for seg in ctx.segments().iter() {
             let m = &seg.masked;
             let chars: Vec<(usize, char)> = m.char_indices().collect();
             for (k, &(i, c)) in chars.iter().enumerate() {

@@ -3,7 +3,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::helpers::{segments, sentence_starts, Segment};
+use super::helpers::{sentence_starts, Segment};
 use crate::diag::{Finding, Severity};
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
 use crate::source::primary_language;
@@ -127,10 +127,10 @@ impl Rule for OrphanedParticle {
 }
 
 fn check_korean(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for seg in segments(ctx.doc) {
+    for seg in ctx.segments().iter() {
         let m = &seg.masked;
         let mut reported = Vec::new();
-        for i in starts(&seg, ctx) {
+        for i in starts(seg, ctx) {
             let (tok, end) = token_at(m, i);
             if KO_PARTICLES.contains(&tok) {
                 reported.push(i);
@@ -171,8 +171,8 @@ fn check_korean(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 }
 
 fn check_chinese(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for seg in segments(ctx.doc) {
-        for i in starts(&seg, ctx) {
+    for seg in ctx.segments().iter() {
+        for i in starts(seg, ctx) {
             if seg.masked[i..].starts_with('的') {
                 out.push(
                     ctx.finding(

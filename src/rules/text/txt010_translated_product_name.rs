@@ -1,6 +1,5 @@
 //! TXT010 translated-product-name.
 
-use super::helpers::segments;
 use crate::diag::{Finding, Severity};
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
 use crate::source::primary_language;
@@ -52,8 +51,9 @@ impl Rule for TranslatedProductName {
         if renderings.is_empty() {
             return;
         }
-        let mut places: Vec<(usize, String)> = segments(ctx.doc)
-            .into_iter()
+        let mut places: Vec<(usize, String)> = ctx
+            .segments()
+            .iter()
             .map(|s| (s.span.start, s.without_terms(ctx.doc, &[])))
             .collect();
         if let Some(fm) = &ctx.doc.front_matter {
