@@ -85,19 +85,31 @@ fn is_list_marker(s: &str) -> bool {
 
 /// The features of the inline items in `span`: links, images, DNL terms, code spans.
 fn inline_feats(doc: &Document, span: &Span, feats: &mut Vec<String>) {
+    // Links are pushed when they close, so an image inside a link comes before it: not sorted by
+    // start, scanned in full (few per page). The other collections are in file order.
     for l in doc.links.iter().filter(|l| within(&l.span, span)) {
         feats.push(format!("{}:{}", if l.image { "i" } else { "u" }, l.url));
     }
-    for t in doc
-        .terms
+    for t in starting_in(&doc.terms, span, |t| t.span.start)
         .iter()
         .filter(|t| t.kind == TermKind::Dnl && within(&t.span, span))
     {
         feats.push(format!("d:{}", t.text));
     }
-    for c in doc.code_spans.iter().filter(|c| within(&c.span, span)) {
+    for c in starting_in(&doc.code_spans, span, |c| c.span.start)
+        .iter()
+        .filter(|c| within(&c.span, span))
+    {
         feats.push(format!("c:{}", c.code));
     }
+}
+
+/// The items of a collection sorted by start offset that start inside `span` (binary search, so
+/// per-block feature extraction stays linear in the page instead of blocks × items).
+fn starting_in<'a, T>(items: &'a [T], span: &Span, start: impl Fn(&T) -> usize) -> &'a [T] {
+    let lo = items.partition_point(|t| start(t) < span.start);
+    let hi = items.partition_point(|t| start(t) < span.end);
+    items.get(lo..hi.max(lo)).unwrap_or(&[])
 }
 
 /// What a heading's section holds (links, terms, code spans, request methods), so that headings
@@ -109,7 +121,10 @@ fn section_feats(doc: &Document, index: usize, level: u8, feats: &mut Vec<String
             break;
         }
         inline_feats(doc, &b.span, &mut sec);
-        for c in doc.code_blocks.iter().filter(|c| within(&c.span, &b.span)) {
+        for c in starting_in(&doc.code_blocks, &b.span, |c| c.span.start)
+            .iter()
+            .filter(|c| within(&c.span, &b.span))
+        {
             if let Some(m) = http_method(c) {
                 sec.push(format!("m:{m}"));
             }
@@ -136,16 +151,22 @@ pub(super) fn block_unit(doc: &Document, index: usize, b: &Block) -> Unit {
         }
         _ => {}
     }
-    for c in doc.code_blocks.iter().filter(|c| within(&c.span, &b.span)) {
+    for c in starting_in(&doc.code_blocks, &b.span, |c| c.span.start)
+        .iter()
+        .filter(|c| within(&c.span, &b.span))
+    {
         if matches!(b.kind, BlockKind::Code { .. }) {
             key = Some(c.lang());
         }
         code_tokens(c, &mut feats);
     }
-    for t in doc.tables.iter().filter(|t| within(&t.span, &b.span)) {
+    for t in starting_in(&doc.tables, &b.span, |t| t.span.start)
+        .iter()
+        .filter(|t| within(&t.span, &b.span))
+    {
         table_feats(doc, t, &mut feats);
     }
-    for t in doc.texts.iter().filter(|t| t.block == index) {
+    for t in starting_in(&doc.texts, &(index..index + 1), |t| t.block) {
         for num in t.text.split(|c: char| !c.is_ascii_digit()) {
             if !num.is_empty() {
                 feats.push(format!("n:{num}"));
