@@ -4,5 +4,6 @@ use clap::Parser;
 
 fn main() -> std::process::ExitCode {
     let cli = locdoc::cli::Cli::parse();
+    locdoc::fsutil::install_interrupt_cleanup();
     std::process::ExitCode::from(locdoc::cli::run(cli))
 }

@@ -252,3 +252,60 @@ fn malformed_schema_is_exit_2_naming_file_and_position() {
     assert!(err.contains("bad.yaml:"), "{err}");
     assert!(err.chars().any(|c| c.is_ascii_digit()), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_render_leaves_no_partial_or_temporary_file() {
+    let reference = tempfile::tempdir().unwrap();
+    locdoc()
+        .args(["render", "--out", reference.path().to_str().unwrap()])
+        .assert()
+        .success();
+    let bin = assert_cmd::cargo::cargo_bin("locdoc");
+    for delay_ms in [0u64, 3, 10, 30, 80] {
+        let out = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new(&bin)
+            .current_dir(crate::common::repo())
+            .args(["render", "--out", out.path().to_str().unwrap()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status();
+        let _ = child.wait().unwrap();
+        for entry in walk(out.path()) {
+            let name = entry.file_name().unwrap().to_string_lossy().to_string();
+            assert!(
+                !name.starts_with(".locdoc-"),
+                "temporary file left after an interrupt at {delay_ms} ms: {}",
+                entry.display()
+            );
+            let rel = entry.strip_prefix(out.path()).unwrap();
+            assert_eq!(
+                std::fs::read(&entry).unwrap(),
+                std::fs::read(reference.path().join(rel)).unwrap(),
+                "{} is partial after an interrupt at {delay_ms} ms",
+                rel.display()
+            );
+        }
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
