@@ -14,7 +14,6 @@ use std::sync::Arc;
 
 use crate::diag::{Edit, Finding, Fix};
 use crate::engine::{self, Workspace};
-use crate::source::{pair_documents, PairInput};
 
 /// Rounds of fix-and-recheck before giving up (a fix that keeps re-triggering is a rule bug).
 pub const MAX_ROUNDS: usize = 10;
@@ -226,16 +225,7 @@ pub fn fix_workspace(
 
 /// Recomputes the pairing after pages changed.
 fn repair(ws: &mut Workspace, source_locale: &str) {
-    let inputs: Vec<PairInput<'_>> = ws
-        .pages
-        .iter()
-        .map(|p| PairInput {
-            path: &p.doc.path,
-            locale: &p.doc.locale,
-            exl_id: p.doc.exl_id(),
-        })
-        .collect();
-    ws.pairing = pair_documents(&inputs, source_locale);
+    ws.pair(source_locale);
 }
 
 /// A unified diff of one fixed file (`--- a/FILE` / `+++ b/FILE`), empty when unchanged.

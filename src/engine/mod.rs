@@ -176,17 +176,25 @@ pub fn load(settings: &Settings) -> Result<Workspace, RunError> {
             Err(f) => ws.load_findings.push(*f),
         }
     }
-    let inputs: Vec<PairInput<'_>> = ws
-        .pages
-        .iter()
-        .map(|p| PairInput {
-            path: &p.doc.path,
-            locale: &p.doc.locale,
-            exl_id: p.doc.exl_id(),
-        })
-        .collect();
-    ws.pairing = source::pair_documents(&inputs, &settings.source_locale);
+    ws.pair(&settings.source_locale);
     Ok(ws)
+}
+
+impl Workspace {
+    /// (Re)computes the translation pairing over the pages (after loading, or after fixes changed
+    /// pages).
+    pub fn pair(&mut self, source_locale: &str) {
+        let inputs: Vec<PairInput<'_>> = self
+            .pages
+            .iter()
+            .map(|p| PairInput {
+                path: &p.doc.path,
+                locale: &p.doc.locale,
+                exl_id: p.doc.exl_id(),
+            })
+            .collect();
+        self.pairing = source::pair_documents(&inputs, source_locale);
+    }
 }
 
 pub(crate) fn unreadable(path: &std::path::Path, e: &source::ReadError) -> Finding {
