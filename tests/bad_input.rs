@@ -309,3 +309,36 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn curl_examples_are_never_executed_and_no_connection_is_opened() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let dir = tempfile::tempdir().unwrap();
+    let marker = dir.path().join("executed");
+    write(
+        dir.path(),
+        "page.md",
+        format!(
+            "# T\n\n```shell\ncurl -X POST 'http://127.0.0.1:{port}/connections' -d '{{\"a\": 1}}'\ntouch {}\n```\n",
+            marker.display()
+        ),
+    );
+    for cmd in [
+        &["check", "--format", "json"][..],
+        &["extract"][..],
+        &["sync", "--check"][..],
+    ] {
+        let _ = locdoc().args(cmd).arg(dir.path()).output().unwrap();
+    }
+    let _ = locdoc()
+        .args(["html", dir.path().join("page.md").to_str().unwrap()])
+        .output()
+        .unwrap();
+    listener.set_nonblocking(true).unwrap();
+    assert!(
+        matches!(listener.accept(), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock),
+        "locdoc connected to the URL of a curl example"
+    );
+    assert!(!marker.exists(), "a command of a code block was executed");
+}
