@@ -87,7 +87,7 @@ fn streamed(
     verbose: bool,
     global: &GlobalArgs,
 ) -> Result<Outcome, u8> {
-    let bar = progress_bar(global.quiet, 0);
+    let bar = progress_bar(global.quiet, None);
     let tick = || bar.inc(1);
     let r = engine::check_streaming(settings, schema, format == Format::Human, &tick)
         .map_err(|e| fail(&e))?;
@@ -124,7 +124,7 @@ fn in_memory(
             }
         }
     }
-    let bar = progress_bar(global.quiet, ws.pages.len());
+    let bar = progress_bar(global.quiet, Some(ws.pages.len()));
     let tick = || bar.inc(1);
     let check = |w: &Workspace| {
         bar.set_position(0);
@@ -156,17 +156,21 @@ fn fail(e: &dyn std::fmt::Display) -> u8 {
 }
 
 /// A progress bar on stderr, drawn only when stderr is a terminal and `--quiet` is off.
-fn progress_bar(quiet: bool, len: usize) -> indicatif::ProgressBar {
+/// `len` is the number of files when known up front (the streaming check learns it as it goes, so
+/// it shows a counter instead of a bar).
+fn progress_bar(quiet: bool, len: Option<usize>) -> indicatif::ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::with_draw_target(
-        Some(len as u64),
+        len.map(|n| n as u64),
         indicatif::ProgressDrawTarget::stderr(),
     );
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{spinner} checking {pos}/{len} files {wide_bar}")
-    {
+    let template = match len {
+        Some(_) => "{spinner} checking {pos}/{len} files {wide_bar}",
+        None => "{spinner} checked {pos} files",
+    };
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
     bar
