@@ -364,17 +364,7 @@ fn unpaired_reason(path: &Path, exl: Option<&str>, settings: &Settings) -> Strin
         let rest: PathBuf = comps[idx + 1..].iter().collect();
         parent.join(&settings.source_locale).join(rest)
     });
-    match (candidate, exl) {
-        (Some(p), Some(id)) => format!(
-            "no source page at {} and none with exl-id {id}",
-            p.display()
-        ),
-        (Some(p), None) => format!("no source page at {} and no exl-id", p.display()),
-        (None, Some(id)) => {
-            format!("no locale directory in the path and no source page with exl-id {id}")
-        }
-        (None, None) => "no locale directory in the path and no exl-id".to_string(),
-    }
+    source::pair::unpaired_reason(candidate.as_deref(), exl)
 }
 
 /// Reads, parses and checks one family; the pages are dropped on return.

@@ -76,21 +76,27 @@ pub fn pair_documents(docs: &[PairInput<'_>], source_locale: &str) -> Pairing {
         } else if let Some(s) = d.exl_id.and_then(|id| by_exl.get(id).copied()) {
             out.source[i] = Some((s, PairedBy::ExlId));
         } else {
-            let reason = match (candidate_paths.first(), d.exl_id) {
-                (Some(p), Some(id)) => format!(
-                    "no source page at {} and none with exl-id {id}",
-                    p.display()
-                ),
-                (Some(p), None) => format!("no source page at {} and no exl-id", p.display()),
-                (None, Some(id)) => {
-                    format!("no locale directory in the path and no source page with exl-id {id}")
-                }
-                (None, None) => "no locale directory in the path and no exl-id".to_string(),
-            };
+            let reason = unpaired_reason(candidate_paths.first().map(PathBuf::as_path), d.exl_id);
             out.unpaired.push((i, reason));
         }
     }
     out
+}
+
+/// Why a translation has no source page: `candidate` is the path its source would have (none when
+/// its path has no locale directory).
+pub fn unpaired_reason(candidate: Option<&Path>, exl_id: Option<&str>) -> String {
+    match (candidate, exl_id) {
+        (Some(p), Some(id)) => format!(
+            "no source page at {} and none with exl-id {id}",
+            p.display()
+        ),
+        (Some(p), None) => format!("no source page at {} and no exl-id", p.display()),
+        (None, Some(id)) => {
+            format!("no locale directory in the path and no source page with exl-id {id}")
+        }
+        (None, None) => "no locale directory in the path and no exl-id".to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -63,7 +63,7 @@ pub struct Unit {
 }
 
 /// Dice similarity of two sorted multisets, in `[0, 1]` (0 when either is empty).
-pub fn dice(a: &[String], b: &[String]) -> f64 {
+pub fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -332,19 +332,7 @@ fn string_sim(a: &str, b: &str) -> f64 {
     if x.is_empty() || y.is_empty() {
         return if a == b { 1.0 } else { 0.0 };
     }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-        }
-    }
-    (2 * common) as f64 / (x.len() + y.len()) as f64
+    dice(&x, &y)
 }
 
 /// Matches the inline items (link targets, DNL terms, code spans) of two aligned blocks.
