@@ -120,3 +120,11 @@ proptest! {
         }
     }
 }
+
+/// Found by the property test above: a JSON error at a multi-byte character must not give a span
+/// ending inside that character.
+#[test]
+fn json_error_at_a_multibyte_character_keeps_char_boundaries() {
+    let text = "```shell\ncurl https://h.x -d '{\"a\": 1 é€™}'\n```\n";
+    check(text);
+}

@@ -392,7 +392,7 @@ fn build_request(
             "GET".into()
         }
     });
-    parse_body(&mut req, &mut problems);
+    parse_body(&mut req, &mut problems, &doc.text);
     req.problems = problems;
     req
 }
@@ -411,7 +411,8 @@ fn split_option(word: &str) -> (&str, Option<&str>) {
     }
 }
 
-fn parse_body(req: &mut Request, problems: &mut Vec<Problem>) {
+/// Parses a JSON-looking body; `file_text` is the whole file (for the width of the character at the error).
+fn parse_body(req: &mut Request, problems: &mut Vec<Problem>, file_text: &str) {
     let Some(text) = req.body_text.as_deref() else {
         return;
     };
@@ -433,7 +434,12 @@ fn parse_body(req: &mut Request, problems: &mut Vec<Problem>) {
             problems.push(Problem {
                 kind: ProblemKind::InvalidJson,
                 message: format!("request body is not valid JSON: {}", json_message(&e)),
-                span: at..at + 1,
+                // One character wide, whatever its UTF-8 length (spans stay on char boundaries).
+                span: at..at
+                    + file_text
+                        .get(at..)
+                        .and_then(|t| t.chars().next())
+                        .map_or(0, char::len_utf8),
             });
         }
     }
