@@ -25,6 +25,7 @@ pub mod cli;
 pub mod diag;
 pub mod engine;
 pub mod extract;
+pub mod feature;
 pub mod fix;
 pub mod fsutil;
 pub mod lang;

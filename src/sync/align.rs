@@ -58,8 +58,8 @@ pub struct Unit {
     pub key: Option<String>,
     /// A key that must agree when both sides have one (the HTTP method of a request example).
     pub hard: Option<String>,
-    /// Sorted features.
-    pub feats: Vec<String>,
+    /// Sorted feature fingerprints.
+    pub feats: Vec<crate::feature::Feature>,
 }
 
 /// Dice similarity of two sorted multisets, in `[0, 1]` (0 when either is empty).

@@ -2,13 +2,15 @@
 use super::*;
 
 fn unit(class: Class, feats: &[&str]) -> Unit {
-    let mut f: Vec<String> = feats.iter().map(|s| s.to_string()).collect();
-    f.sort();
+    let f = feats
+        .iter()
+        .map(|s| crate::feature::feature(b'x', s))
+        .collect();
     Unit {
         class,
         key: None,
         hard: None,
-        feats: f,
+        feats: crate::feature::sorted(f),
     }
 }
 

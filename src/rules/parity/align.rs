@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 
 use crate::afm::{BlockKind, Document, Span};
+use crate::feature::{feature, feature_placeholders_normalized, Feature};
 
 /// A section: a heading (none for the text before the first one) and the blocks up to the next.
 #[derive(Clone, Debug)]
@@ -123,24 +124,27 @@ pub fn sections(doc: &Document) -> Vec<Section> {
     out
 }
 
-/// Invariant tokens of a span: what translation must not change.
-pub fn tokens(doc: &Document, span: &Span) -> HashSet<String> {
+/// Invariant tokens of a span (what translation must not change), as a sorted set of
+/// fingerprints (see [`crate::feature`]).
+pub fn tokens(doc: &Document, span: &Span) -> Vec<Feature> {
     let inside = |s: &Span| s.start >= span.start && s.end <= span.end;
-    let mut t = HashSet::new();
+    let mut t = Vec::new();
     for c in doc.code_spans.iter().filter(|c| inside(&c.span)) {
-        t.insert(format!("c:{}", normalize_placeholders(&c.code)));
+        t.push(feature_placeholders_normalized(b'c', &c.code));
     }
     for term in doc.terms.iter().filter(|x| inside(&x.span)) {
-        t.insert(format!("t:{}", term.text));
+        t.push(feature(b't', &term.text));
     }
     for l in doc.links.iter().filter(|l| inside(&l.span)) {
-        t.insert(format!("u:{}", l.url));
+        t.push(feature(b'u', &l.url));
     }
     for c in doc.code_blocks.iter().filter(|c| inside(&c.span)) {
         for line in c.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            t.insert(format!("k:{}", normalize_placeholders(line)));
+            t.push(feature_placeholders_normalized(b'k', line));
         }
     }
+    t.sort_unstable();
+    t.dedup();
     t
 }
 
@@ -153,17 +157,29 @@ pub fn normalize_placeholders(s: &str) -> String {
     RE.replace_all(s, "{}").into_owned()
 }
 
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> Option<f64> {
+/// Jaccard similarity of two sorted sets.
+fn jaccard(a: &[Feature], b: &[Feature]) -> Option<f64> {
     if a.is_empty() && b.is_empty() {
         return None;
     }
-    let inter = a.intersection(b).count() as f64;
-    let union = a.union(b).count() as f64;
-    Some(inter / union)
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    let union = a.len() + b.len() - inter;
+    Some(inter as f64 / union as f64)
 }
 
 /// Score of pairing two items from their token sets; `None` when they should not be paired.
-fn score(a: &HashSet<String>, b: &HashSet<String>) -> Option<f64> {
+fn score(a: &[Feature], b: &[Feature]) -> Option<f64> {
     match jaccard(a, b) {
         None => Some(0.3),
         Some(j) if j >= 0.15 => Some(0.3 + j),

@@ -18,7 +18,7 @@ use super::align::{align_units, Unit};
 use super::{edit_is_allowed, ChangeKind, PairPlan, PlannedEdit, SyncOptions, Unaligned};
 use crate::afm::{Block, BlockKind, CodeBlock, Document, Span, Table};
 use crate::diag::Edit;
-use units::{block_unit, class_of, code_unit, list_item_spans, table_unit};
+use units::{class_of, code_unit, list_item_spans, page_units, table_unit};
 
 /// Plans the sync of translation `tr` from its source page `src`.
 pub fn plan_pair(src: &Document, tr: &Document, opts: &SyncOptions) -> PairPlan {
@@ -29,18 +29,8 @@ pub fn plan_pair(src: &Document, tr: &Document, opts: &SyncOptions) -> PairPlan 
         plan: PairPlan::default(),
     };
     p.front_matter();
-    let su: Vec<Unit> = src
-        .blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| block_unit(src, i, b))
-        .collect();
-    let tu: Vec<Unit> = tr
-        .blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| block_unit(tr, i, b))
-        .collect();
+    let su = page_units(src);
+    let tu = page_units(tr);
     let a = align_units(&su, &tu);
     for pair in &a.pairs {
         if let (Some(sb), Some(tb)) = (src.blocks.get(pair.src), tr.blocks.get(pair.tr)) {

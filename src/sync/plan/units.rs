@@ -2,6 +2,7 @@
 
 use super::within;
 use crate::afm::{Block, BlockKind, CodeBlock, Document, Row, Span, Table, TermKind};
+use crate::feature::{feature, sorted, Feature, FeatureHasher};
 use crate::sync::align::{Class, Unit};
 
 pub(super) fn class_of(kind: &BlockKind) -> Class {
@@ -18,14 +19,14 @@ pub(super) fn class_of(kind: &BlockKind) -> Class {
     }
 }
 
-fn code_tokens(c: &CodeBlock, feats: &mut Vec<String>) {
-    feats.push(format!("l:{}", c.lang()));
+fn code_tokens(c: &CodeBlock, feats: &mut Vec<Feature>) {
+    feats.push(feature(b'l', &c.lang()));
     let toks = c
         .text
         .split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
         .filter(|t| t.len() >= 2)
         .take(400);
-    feats.extend(toks.map(|t| format!("t:{t}")));
+    feats.extend(toks.map(|t| feature(b't', t)));
 }
 
 pub(super) fn row_key(doc: &Document, row: &Row) -> Option<String> {
@@ -36,14 +37,15 @@ pub(super) fn row_key(doc: &Document, row: &Row) -> Option<String> {
         .map(|c| c.code.clone())
 }
 
-fn table_feats(doc: &Document, t: &Table, feats: &mut Vec<String>) {
-    feats.push(format!("cols:{}", t.header.cells.len()));
-    feats.extend(
-        t.rows
+fn table_feats(doc: &Document, t: &Table, feats: &mut Vec<Feature>) {
+    feats.push(FeatureHasher::new(b'C').num(t.header.cells.len()).finish());
+    feats.extend(t.rows.iter().filter_map(|r| {
+        let cell = r.cells.first()?;
+        doc.code_spans
             .iter()
-            .filter_map(|r| row_key(doc, r))
-            .map(|k| format!("k:{k}")),
-    );
+            .find(|c| within(&c.span, &cell.span))
+            .map(|c| feature(b'k', &c.code))
+    }));
 }
 
 /// The items of a list block: from each line at the list's own indentation that starts with a
@@ -84,23 +86,23 @@ fn is_list_marker(s: &str) -> bool {
 }
 
 /// The features of the inline items in `span`: links, images, DNL terms, code spans.
-fn inline_feats(doc: &Document, span: &Span, feats: &mut Vec<String>) {
+fn inline_feats(doc: &Document, span: &Span, feats: &mut Vec<Feature>) {
     // Links are pushed when they close, so an image inside a link comes before it: not sorted by
     // start, scanned in full (few per page). The other collections are in file order.
     for l in doc.links.iter().filter(|l| within(&l.span, span)) {
-        feats.push(format!("{}:{}", if l.image { "i" } else { "u" }, l.url));
+        feats.push(feature(if l.image { b'i' } else { b'u' }, &l.url));
     }
     for t in starting_in(&doc.terms, span, |t| t.span.start)
         .iter()
         .filter(|t| t.kind == TermKind::Dnl && within(&t.span, span))
     {
-        feats.push(format!("d:{}", t.text));
+        feats.push(feature(b'd', &t.text));
     }
     for c in starting_in(&doc.code_spans, span, |c| c.span.start)
         .iter()
         .filter(|c| within(&c.span, span))
     {
-        feats.push(format!("c:{}", c.code));
+        feats.push(feature(b'c', &c.code));
     }
 }
 
@@ -112,43 +114,64 @@ fn starting_in<'a, T>(items: &'a [T], span: &Span, start: impl Fn(&T) -> usize) 
     items.get(lo..hi.max(lo)).unwrap_or(&[])
 }
 
-/// What a heading's section holds (links, terms, code spans, request methods), so that headings
-/// whose titles are all prose still align with the right counterpart.
-fn section_feats(doc: &Document, index: usize, level: u8, feats: &mut Vec<String>) {
+/// What one block contributes to the section feature set of the headings above it (its inline
+/// items and request methods), computed once per block: a heading's section is the run of blocks
+/// up to the next heading of its level or above.
+fn section_contribution(doc: &Document, b: &Block) -> Vec<Feature> {
     let mut sec = Vec::new();
-    for b in doc.blocks.iter().skip(index + 1) {
-        if matches!(b.kind, BlockKind::Heading { level: l, .. } if l <= level) {
-            break;
-        }
-        inline_feats(doc, &b.span, &mut sec);
-        for c in starting_in(&doc.code_blocks, &b.span, |c| c.span.start)
-            .iter()
-            .filter(|c| within(&c.span, &b.span))
-        {
-            if let Some(m) = http_method(c) {
-                sec.push(format!("m:{m}"));
-            }
+    inline_feats(doc, &b.span, &mut sec);
+    for c in starting_in(&doc.code_blocks, &b.span, |c| c.span.start)
+        .iter()
+        .filter(|c| within(&c.span, &b.span))
+    {
+        if let Some(m) = http_method(c) {
+            sec.push(feature(b'm', m));
         }
     }
-    feats.extend(sec.into_iter().map(|f| format!("s:{f}")));
+    sec.into_iter()
+        .map(|f| FeatureHasher::new(b's').feature(f).finish())
+        .collect()
+}
+
+/// The alignable units of every top-level block of `doc`, in order.
+pub(super) fn page_units(doc: &Document) -> Vec<Unit> {
+    let contributions: Vec<Vec<Feature>> = doc
+        .blocks
+        .iter()
+        .map(|b| section_contribution(doc, b))
+        .collect();
+    doc.blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| block_unit(doc, i, b, &contributions))
+        .collect()
 }
 
 /// The alignable unit of a top-level block: class, key and language-neutral content.
-pub(super) fn block_unit(doc: &Document, index: usize, b: &Block) -> Unit {
+fn block_unit(doc: &Document, index: usize, b: &Block, sections: &[Vec<Feature>]) -> Unit {
     let mut feats = Vec::new();
     let mut key = None;
     inline_feats(doc, &b.span, &mut feats);
     match &b.kind {
         BlockKind::Heading { level, anchor } => {
             if let Some(a) = anchor {
-                feats.push(format!("a:{a}"));
+                feats.push(feature(b'a', a));
                 key = Some(a.clone());
             }
-            section_feats(doc, index, *level, &mut feats);
+            for (k, blk) in doc.blocks.iter().enumerate().skip(index + 1) {
+                if matches!(blk.kind, BlockKind::Heading { level: l, .. } if l <= *level) {
+                    break;
+                }
+                if let Some(sec) = sections.get(k) {
+                    feats.extend_from_slice(sec);
+                }
+            }
         }
-        BlockKind::List { .. } => {
-            feats.push(format!("items:{}", list_item_spans(doc, &b.span).len()))
-        }
+        BlockKind::List { .. } => feats.push(
+            FeatureHasher::new(b'I')
+                .num(list_item_spans(doc, &b.span).len())
+                .finish(),
+        ),
         _ => {}
     }
     for c in starting_in(&doc.code_blocks, &b.span, |c| c.span.start)
@@ -169,44 +192,45 @@ pub(super) fn block_unit(doc: &Document, index: usize, b: &Block) -> Unit {
     for t in starting_in(&doc.texts, &(index..index + 1), |t| t.block) {
         for num in t.text.split(|c: char| !c.is_ascii_digit()) {
             if !num.is_empty() {
-                feats.push(format!("n:{num}"));
+                feats.push(feature(b'n', num));
             }
         }
     }
-    feats.sort();
     let hard = match &b.kind {
-        BlockKind::Code { index } => doc.code_blocks.get(*index).and_then(http_method),
+        BlockKind::Code { index } => doc
+            .code_blocks
+            .get(*index)
+            .and_then(http_method)
+            .map(str::to_string),
         _ => None,
     };
     Unit {
         class: class_of(&b.kind),
         key,
         hard,
-        feats,
+        feats: sorted(feats),
     }
 }
 
 pub(super) fn code_unit(c: &CodeBlock) -> Unit {
     let mut feats = Vec::new();
     code_tokens(c, &mut feats);
-    feats.sort();
     Unit {
         class: Class::Code,
         key: Some(c.lang()),
-        hard: http_method(c),
-        feats,
+        hard: http_method(c).map(str::to_string),
+        feats: sorted(feats),
     }
 }
 
 pub(super) fn table_unit(doc: &Document, t: &Table) -> Unit {
     let mut feats = Vec::new();
     table_feats(doc, t, &mut feats);
-    feats.sort();
     Unit {
         class: Class::Table,
         key: None,
         hard: None,
-        feats,
+        feats: sorted(feats),
     }
 }
 
@@ -214,23 +238,22 @@ const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OP
 
 /// The HTTP method a code block shows: `curl -X …` (or implied by a body), or the first word of an
 /// "API format" block (`POST /connections`). Two examples with different methods never align.
-fn http_method(c: &CodeBlock) -> Option<String> {
-    let text = c.text.trim_start();
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let first = words.first()?;
-    if *first == "curl" {
-        let explicit = words
-            .windows(2)
-            .find(|w| w[0] == "-X" || w[0] == "--request")
-            .map(|w| w[1].trim_matches(['\'', '"']).to_ascii_uppercase());
-        if let Some(m) = explicit {
-            // An unknown word (a typo) says nothing: it must not keep the block from its source.
-            return METHODS.contains(&m.as_str()).then_some(m);
+fn http_method(c: &CodeBlock) -> Option<&'static str> {
+    let mut words = c.text.split_whitespace();
+    let first = words.next()?;
+    if first == "curl" {
+        let mut data = false;
+        let mut prev = first;
+        for w in words {
+            if prev == "-X" || prev == "--request" {
+                // An unknown word (a typo) says nothing: it must not keep the block from its source.
+                let m = w.trim_matches(['\'', '"']);
+                return METHODS.iter().find(|k| k.eq_ignore_ascii_case(m)).copied();
+            }
+            data |= w.starts_with("-d") || w.starts_with("--data") || w == "-F";
+            prev = w;
         }
-        let data = words
-            .iter()
-            .any(|w| w.starts_with("-d") || w.starts_with("--data") || *w == "-F");
-        return Some(if data { "POST" } else { "GET" }.into());
+        return Some(if data { "POST" } else { "GET" });
     }
-    METHODS.iter().find(|m| first == *m).map(|m| m.to_string())
+    METHODS.iter().find(|m| first == **m).copied()
 }

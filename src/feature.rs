@@ -1,0 +1,110 @@
+//! Language-neutral features (a code span, a link target, a code token…) as 64-bit fingerprints.
+//!
+//! The aligners of `sync` and of the parity rules compare pages by multisets of such features. As
+//! strings (`format!("c:{code}")`) they cost an allocation each and a `memcmp` per comparison, which
+//! made feature building and alignment the largest part of a check (issue 8). A fingerprint is a
+//! hash of a tag byte and the text, built without allocating and compared as an integer. Only
+//! equality matters (Dice and Jaccard similarity count shared features, whatever their order), and
+//! a 64-bit collision between two features of one page pair is vanishingly unlikely.
+
+use std::hash::Hasher;
+
+/// A feature fingerprint.
+pub type Feature = u64;
+
+/// Builds a fingerprint from a tag and text pieces. Pieces are not a byte stream: `("a", "bc")` and
+/// `("ab", "c")` may differ, so a feature must always be fed the same way.
+#[derive(Default)]
+pub struct FeatureHasher(rustc_hash::FxHasher);
+
+impl FeatureHasher {
+    /// A hasher for a feature of kind `tag`.
+    pub fn new(tag: u8) -> FeatureHasher {
+        let mut h = FeatureHasher::default();
+        h.0.write_u8(tag);
+        h
+    }
+
+    /// Feeds text.
+    pub fn str(&mut self, s: &str) -> &mut FeatureHasher {
+        self.0.write(s.as_bytes());
+        self
+    }
+
+    /// Feeds a number.
+    pub fn num(&mut self, n: usize) -> &mut FeatureHasher {
+        self.0.write_usize(n);
+        self
+    }
+
+    /// Feeds another fingerprint (a feature of a feature: "this section holds that link").
+    pub fn feature(&mut self, f: Feature) -> &mut FeatureHasher {
+        self.0.write_u64(f);
+        self
+    }
+
+    /// The fingerprint.
+    pub fn finish(&self) -> Feature {
+        self.0.finish()
+    }
+}
+
+/// The fingerprint of `text` as a feature of kind `tag`.
+pub fn feature(tag: u8, text: &str) -> Feature {
+    let mut h = FeatureHasher::new(tag);
+    h.str(text).num(text.len());
+    h.finish()
+}
+
+/// The fingerprint of `text` with every `{UPPER_CASE}` placeholder read as `{}`, so renamed
+/// placeholders do not hide an otherwise equal token. Texts without a brace (nearly all) are hashed
+/// as they are, without building the normalized copy.
+pub fn feature_placeholders_normalized(tag: u8, text: &str) -> Feature {
+    if text.contains('{') {
+        feature(
+            tag,
+            &crate::rules::parity::align::normalize_placeholders(text),
+        )
+    } else {
+        feature(tag, text)
+    }
+}
+
+/// Sorts and returns features (the aligners compare sorted multisets).
+pub fn sorted(mut feats: Vec<Feature>) -> Vec<Feature> {
+    feats.sort_unstable();
+    feats
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::parity::align::normalize_placeholders;
+
+    #[test]
+    fn normalized_fingerprint_equals_fingerprint_of_normalized_text() {
+        for s in [
+            "",
+            "{",
+            "plain",
+            "{ID}",
+            "GET /connections/{CONNECTION_ID}?x={Y_2}",
+            "{lower} {A} {A b} {} {ABC",
+            "é{X}é",
+            "{{X}}",
+        ] {
+            assert_eq!(
+                feature_placeholders_normalized(b'k', s),
+                feature(b'k', &normalize_placeholders(s)),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn tags_and_texts_separate_features() {
+        assert_ne!(feature(b'c', "x"), feature(b'u', "x"));
+        assert_ne!(feature(b'c', "x"), feature(b'c', "y"));
+        assert_eq!(feature(b'c', "x"), feature(b'c', "x"));
+    }
+}
