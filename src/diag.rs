@@ -4,7 +4,9 @@
 //! need the document again. Fixes are data ([`Fix`]) applied centrally, never by the rule itself.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::afm::LineIndex;
 use crate::rules::RuleMeta;
@@ -61,6 +63,10 @@ pub struct Fix {
 }
 
 /// One diagnostic, positioned in one file.
+///
+/// Kept compact, because a large tree can report hundreds of thousands of them (issue 8): the file
+/// name and locale are shared with the other findings of the page, help texts are usually static,
+/// and a fix (rare, and dropped by the streaming check) is boxed.
 #[derive(Clone, Debug, Serialize)]
 pub struct Finding {
     /// Rule id, e.g. `CURL001`.
@@ -68,7 +74,7 @@ pub struct Finding {
     /// Effective severity (after configuration).
     pub severity: Severity,
     /// File as given on the command line / found by the walk.
-    pub file: String,
+    pub file: Arc<str>,
     /// 1-based line of the start of the span.
     pub line: usize,
     /// 1-based column, counted in characters.
@@ -81,10 +87,10 @@ pub struct Finding {
     pub message: String,
     /// How to fix it, when the rule can say.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
     /// The document's locale.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub locale: Option<String>,
+    pub locale: Option<Arc<str>>,
     /// Whether `check --fix` can repair it.
     pub fixable: bool,
     /// Byte span in the file (not serialized: positions above are the contract).
@@ -92,14 +98,14 @@ pub struct Finding {
     pub span: Range<usize>,
     /// The fix, if any.
     #[serde(skip)]
-    pub fix: Option<Fix>,
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Finding {
     /// A finding of `meta`'s rule at `span` of a document whose lines are `lines`.
     pub fn new(
         meta: &'static RuleMeta,
-        file: &str,
+        file: impl Into<Arc<str>>,
         lines: &LineIndex,
         span: Range<usize>,
         message: impl Into<String>,
@@ -109,7 +115,7 @@ impl Finding {
         Finding {
             rule: meta.id,
             severity: meta.severity,
-            file: file.to_string(),
+            file: file.into(),
             line,
             column,
             end_line,
@@ -124,7 +130,7 @@ impl Finding {
     }
 
     /// Adds a help line.
-    pub fn with_help(mut self, help: impl Into<String>) -> Finding {
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Finding {
         self.help = Some(help.into());
         self
     }
@@ -132,7 +138,7 @@ impl Finding {
     /// Attaches a fix and marks the finding fixable.
     pub fn with_fix(mut self, fix: Fix) -> Finding {
         self.fixable = true;
-        self.fix = Some(fix);
+        self.fix = Some(Box::new(fix));
         self
     }
 
@@ -143,7 +149,31 @@ impl Finding {
 }
 
 /// Sorts findings into the canonical order and removes exact duplicates.
+///
+/// The order is total over what any output shows (the sort key, then end position, severity and
+/// help), so an unstable sort, which needs no buffer of half the findings, gives the same bytes
+/// whatever order the findings arrived in.
 pub fn sort_findings(findings: &mut Vec<Finding>) {
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    #[allow(clippy::type_complexity)]
+    fn full(
+        f: &Finding,
+    ) -> (
+        (&str, usize, usize, &str, &str),
+        usize,
+        usize,
+        Severity,
+        Option<&str>,
+        bool,
+    ) {
+        (
+            f.sort_key(),
+            f.end_line,
+            f.end_column,
+            f.severity,
+            f.help.as_deref(),
+            f.fixable,
+        )
+    }
+    findings.sort_unstable_by(|a, b| full(a).cmp(&full(b)));
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
 }

@@ -172,8 +172,8 @@ pub fn fix_workspace(
         outcome.rounds += 1;
         let mut per_page: HashMap<usize, Vec<Fix>> = HashMap::new();
         for f in &findings {
-            if let (Some(fix), Some(i)) = (&f.fix, by_display.get(&f.file)) {
-                per_page.entry(*i).or_default().push(fix.clone());
+            if let (Some(fix), Some(i)) = (&f.fix, by_display.get(&*f.file)) {
+                per_page.entry(*i).or_default().push((**fix).clone());
             }
         }
         let mut changed = false;

@@ -174,8 +174,8 @@ pub fn parse(doc: &Document) -> (Vec<Suppression>, Vec<Finding>) {
 }
 
 fn lint(doc: &Document, span: Span, message: String) -> Finding {
-    let mut f = Finding::new(&LINT001, &doc.display, &doc.lines, span, message);
-    f.locale = Some(doc.locale.clone());
+    let mut f = Finding::new(&LINT001, doc.display.as_str(), &doc.lines, span, message);
+    f.locale = Some(doc.locale.as_str().into());
     f
 }
 

@@ -261,9 +261,9 @@ fn checked_files(ws: &Workspace, settings: &engine::Settings) -> Vec<String> {
             .filter(|f| {
                 settings
                     .filter
-                    .wants_unreadable(std::path::Path::new(&f.file))
+                    .wants_unreadable(std::path::Path::new(&*f.file))
             })
-            .map(|f| f.file.clone()),
+            .map(|f| f.file.to_string()),
     );
     files.extend(ws.catalogs.iter().map(|c| c.display.clone()));
     files.sort();

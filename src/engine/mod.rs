@@ -221,7 +221,7 @@ pub(crate) fn unreadable(path: &std::path::Path, e: &source::ReadError) -> Findi
     Finding {
         rule: meta.id,
         severity: meta.severity,
-        file: display_path(path),
+        file: display_path(path).into(),
         line,
         column,
         end_line: line,
@@ -309,7 +309,7 @@ pub fn run_rules_with(
                 sel.is_enabled(f.rule)
                     && settings
                         .filter
-                        .wants_unreadable(std::path::Path::new(&f.file))
+                        .wants_unreadable(std::path::Path::new(&*f.file))
             })
             .cloned(),
     );
@@ -390,7 +390,7 @@ pub fn files_checked(ws: &Workspace, settings: &Settings) -> usize {
             .filter(|f| {
                 settings
                     .filter
-                    .wants_unreadable(std::path::Path::new(&f.file))
+                    .wants_unreadable(std::path::Path::new(&*f.file))
             })
             .count()
         + ws.catalogs.len()

@@ -15,7 +15,7 @@
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use super::{check_page, display_path, load_page, unreadable, Page, RuleSet, RunError, Settings};
 use crate::diag::{sort_findings, Finding};
@@ -156,10 +156,14 @@ pub fn check_streaming(
                 .iter()
                 .any(|l| l == locale || primary_language(l) == lang)
     };
+    // Each family's findings go straight into one vector (in completion order, which varies with
+    // the threads; the final sort is a total order, so the output does not). Collecting them per
+    // family and concatenating afterwards would hold every finding twice at the peak.
+    let sink: Mutex<Vec<Finding>> = Mutex::new(Vec::new());
     let parts: Vec<Part> = families
         .par_iter()
         .map(|f| {
-            check_family(
+            let mut part = check_family(
                 f,
                 settings,
                 schema,
@@ -167,7 +171,12 @@ pub fn check_streaming(
                 keep_texts,
                 &wanted_locale,
                 tick,
-            )
+            );
+            if let Ok(mut all) = sink.lock() {
+                all.append(&mut part.findings);
+            }
+            part.findings = Vec::new();
+            part
         })
         .collect();
     let loose_parts: Vec<Part> = loose
@@ -200,7 +209,10 @@ pub fn check_streaming(
         })
         .collect();
 
-    let mut report = StreamReport::default();
+    let mut report = StreamReport {
+        findings: sink.into_inner().unwrap_or_else(|e| e.into_inner()),
+        ..StreamReport::default()
+    };
     let mut orphans = Vec::new();
     let mut by_exl: BTreeMap<PathBuf, String> = BTreeMap::new();
     for part in parts.into_iter().chain(loose_parts) {
@@ -327,7 +339,7 @@ pub fn check_streaming(
     );
     report
         .checked
-        .extend(load_findings.iter().map(|f| f.file.clone()));
+        .extend(load_findings.iter().map(|f| f.file.to_string()));
     for f in &mut report.findings {
         if let Some(s) = sel.severity(f.rule) {
             f.severity = s;
@@ -394,7 +406,7 @@ fn check_family(
                 if settings.rules.is_enabled(f.rule) {
                     part.findings.push(f.clone());
                 }
-                part.checked.push(f.file);
+                part.checked.push(f.file.to_string());
                 tick();
             }
         }

@@ -24,11 +24,11 @@ pub fn render(
         ..Config::default()
     };
     for f in findings {
-        let id = match ids.get(f.file.as_str()) {
+        let id = match ids.get(&*f.file) {
             Some(id) => *id,
             None => {
-                let text = texts.get(&f.file).map_or(String::new(), |t| t.to_string());
-                let id = store.add(f.file.clone(), text);
+                let text = texts.get(&*f.file).map_or(String::new(), |t| t.to_string());
+                let id = store.add(f.file.to_string(), text);
                 ids.insert(&f.file, id);
                 id
             }
@@ -40,7 +40,7 @@ pub fn render(
         }
         .with_code(f.rule)
         .with_message(&f.message);
-        let has_text = texts.contains_key(&f.file);
+        let has_text = texts.contains_key(&*f.file);
         if has_text {
             d = d.with_labels(vec![Label::primary(id, f.span.clone())]);
         } else {

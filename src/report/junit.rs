@@ -25,7 +25,7 @@ pub fn render(findings: &[Finding], files: &[String]) -> String {
         by_file.entry(f.as_str()).or_default();
     }
     for f in findings {
-        by_file.entry(f.file.as_str()).or_default().push(f);
+        by_file.entry(&*f.file).or_default().push(f);
     }
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     let result = write(&mut w, &by_file, findings.len());

@@ -99,6 +99,8 @@ pub struct Context<'a> {
 #[derive(Debug, Default)]
 pub struct PageCache {
     segments: std::cell::OnceCell<Vec<text::helpers::Segment>>,
+    /// The page's display path and locale, shared by all its findings.
+    names: std::cell::OnceCell<(std::sync::Arc<str>, std::sync::Arc<str>)>,
 }
 
 impl Context<'_> {
@@ -116,8 +118,14 @@ impl Context<'_> {
         span: Span,
         message: impl Into<String>,
     ) -> Finding {
-        let mut f = Finding::new(meta, &self.doc.display, &self.doc.lines, span, message);
-        f.locale = Some(self.doc.locale.clone());
+        let (file, locale) = self.cache.names.get_or_init(|| {
+            (
+                self.doc.display.as_str().into(),
+                self.doc.locale.as_str().into(),
+            )
+        });
+        let mut f = Finding::new(meta, file.clone(), &self.doc.lines, span, message);
+        f.locale = Some(locale.clone());
         f
     }
 }

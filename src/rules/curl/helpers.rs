@@ -9,7 +9,7 @@ pub fn report_problems(
     ctx: &Context<'_>,
     meta: &'static RuleMeta,
     kind: ProblemKind,
-    help: &str,
+    help: &'static str,
     out: &mut Vec<Finding>,
 ) {
     for req in ctx.requests {

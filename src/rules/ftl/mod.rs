@@ -95,8 +95,8 @@ impl<'a> CatalogContext<'a> {
         span: Span,
         message: impl Into<String>,
     ) -> Finding {
-        let mut f = Finding::new(meta, &file.display, &file.lines, span, message);
-        f.locale = Some(file.locale.clone());
+        let mut f = Finding::new(meta, file.display.as_str(), &file.lines, span, message);
+        f.locale = Some(file.locale.as_str().into());
         f
     }
 

@@ -60,7 +60,7 @@ pub fn attach_all(found: &mut [Finding], fix: Option<Fix>) {
     let Some(fix) = fix else { return };
     for f in found {
         f.fixable = true;
-        f.fix = Some(fix.clone());
+        f.fix = Some(Box::new(fix.clone()));
     }
 }
 
