@@ -128,7 +128,8 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 fn is_latin_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || (c.is_alphabetic() && ('\u{c0}'..='\u{24f}').contains(&c))
+    // The range test first: `is_alphabetic` is a table lookup, and CJK text is all outside it.
+    c.is_ascii_alphabetic() || (('\u{c0}'..='\u{24f}').contains(&c) && c.is_alphabetic())
 }
 
 /// What the sentence tests need to know about the [`words`] of a text, counted without building
