@@ -9,102 +9,108 @@ use std::ops::Range;
 
 use crate::source::primary_language;
 
-/// English function words: frequent, short, and never product names on their own.
-const EN_FUNCTION: &[&str] = &[
-    "the",
-    "of",
-    "to",
-    "and",
-    "is",
-    "are",
-    "for",
-    "you",
-    "your",
-    "with",
-    "by",
-    "that",
-    "this",
-    "these",
-    "be",
-    "from",
-    "will",
-    "can",
-    "which",
-    "must",
-    "it",
-    "its",
-    "when",
-    "how",
-    "has",
-    "have",
-    "into",
-    "in",
-    "following",
-    "using",
-    "see",
-    "about",
-    "provides",
-    "allows",
-    "should",
-    "was",
-    "were",
-];
+/// English function words: frequent, short, and never product names on their own (a `match`,
+/// not a list scan: this runs for every word of every sentence of a translated page).
+fn is_en_function(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "of"
+            | "to"
+            | "and"
+            | "is"
+            | "are"
+            | "for"
+            | "you"
+            | "your"
+            | "with"
+            | "by"
+            | "that"
+            | "this"
+            | "these"
+            | "be"
+            | "from"
+            | "will"
+            | "can"
+            | "which"
+            | "must"
+            | "it"
+            | "its"
+            | "when"
+            | "how"
+            | "has"
+            | "have"
+            | "into"
+            | "in"
+            | "following"
+            | "using"
+            | "see"
+            | "about"
+            | "provides"
+            | "allows"
+            | "should"
+            | "was"
+            | "were"
+    )
+}
 
 /// French function words (after splitting elisions: `l’aide` gives `l` and `aide`).
-const FR_FUNCTION: &[&str] = &[
-    "le",
-    "la",
-    "les",
-    "de",
-    "des",
-    "du",
-    "un",
-    "une",
-    "et",
-    "est",
-    "pour",
-    "dans",
-    "vous",
-    "votre",
-    "vos",
-    "avec",
-    "sur",
-    "par",
-    "que",
-    "qui",
-    "au",
-    "aux",
-    "ce",
-    "cette",
-    "ces",
-    "sont",
-    "à",
-    "en",
-    "pas",
-    "ne",
-    "plus",
-    "peut",
-    "son",
-    "sa",
-    "ses",
-    "leur",
-    "d",
-    "l",
-    "qu",
-    "s",
-    "n",
-    "c",
-    "être",
-    "également",
-    "afin",
-    "lors",
-];
+fn is_fr_function(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la"
+            | "les"
+            | "de"
+            | "des"
+            | "du"
+            | "un"
+            | "une"
+            | "et"
+            | "est"
+            | "pour"
+            | "dans"
+            | "vous"
+            | "votre"
+            | "vos"
+            | "avec"
+            | "sur"
+            | "par"
+            | "que"
+            | "qui"
+            | "au"
+            | "aux"
+            | "ce"
+            | "cette"
+            | "ces"
+            | "sont"
+            | "à"
+            | "en"
+            | "pas"
+            | "ne"
+            | "plus"
+            | "peut"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "d"
+            | "l"
+            | "qu"
+            | "s"
+            | "n"
+            | "c"
+            | "être"
+            | "également"
+            | "afin"
+            | "lors"
+    )
+}
 
 /// Function words of the page's language, when known.
-fn target_function_words(lang: &str) -> &'static [&'static str] {
+fn target_function_words(lang: &str) -> fn(&str) -> bool {
     match lang {
-        "fr" => FR_FUNCTION,
-        _ => &[],
+        "fr" => is_fr_function,
+        _ => |_| false,
     }
 }
 
@@ -122,11 +128,63 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 fn is_latin_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || (c.is_alphabetic() && ('\u{c0}'..='\u{24f}').contains(&c))
+    // The range test first: `is_alphabetic` is a table lookup, and CJK text is all outside it.
+    c.is_ascii_alphabetic() || (('\u{c0}'..='\u{24f}').contains(&c) && c.is_alphabetic())
 }
 
-fn count_in(words: &[String], list: &[&str]) -> usize {
-    words.iter().filter(|w| list.contains(&w.as_str())).count()
+/// What the sentence tests need to know about the [`words`] of a text, counted without building
+/// the list.
+#[derive(Default)]
+struct WordStats {
+    /// Number of words.
+    words: usize,
+    /// Characters of the lowercased words.
+    letters: usize,
+    /// English function words.
+    en: usize,
+    /// Function words of the page's language.
+    target: usize,
+    /// Whether the first word is `is` or `are`.
+    first_is_copula: bool,
+}
+
+/// Counts the [`words`] of `text` as `words(text)` would give them. An ASCII word is lowercased in a
+/// stack buffer (ASCII lowercasing keeps its length, and no function word is longer than 16 bytes);
+/// any other word goes through `str::to_lowercase`, exactly as in [`words`].
+fn word_stats(text: &str, is_target: fn(&str) -> bool) -> WordStats {
+    let mut st = WordStats::default();
+    let mut buf = [0u8; 16];
+    for w in text.split(|c: char| !is_latin_letter(c)) {
+        if w.is_empty() {
+            continue;
+        }
+        let mut tally = |lower: &str| {
+            if st.words == 0 {
+                st.first_is_copula = matches!(lower, "is" | "are");
+            }
+            st.words += 1;
+            st.en += usize::from(is_en_function(lower));
+            st.target += usize::from(is_target(lower));
+        };
+        if w.is_ascii() {
+            st.letters += w.len();
+            if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                tally(w);
+            } else if let Some(b) = buf.get_mut(..w.len()) {
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                tally(std::str::from_utf8(b).unwrap_or_default());
+            } else {
+                // Too long to be a function word (nor `is`/`are`): only its place in the count.
+                tally("");
+            }
+        } else {
+            let lower = w.to_lowercase();
+            st.letters += lower.chars().count();
+            tally(&lower);
+        }
+    }
+    st
 }
 
 fn whatlang_lang(lang: &str) -> Option<whatlang::Lang> {
@@ -157,14 +215,12 @@ pub fn is_english_sentence(sentence: &str, locale: &str) -> bool {
     if lang == "en" || is_cjk_locale(locale) {
         return false;
     }
-    let ws = words(sentence);
-    let letters: usize = ws.iter().map(|w| w.chars().count()).sum();
-    if ws.len() < 5 || letters < 25 {
+    let st = word_stats(sentence, target_function_words(lang));
+    if st.words < 5 || st.letters < 25 {
         return false;
     }
-    let en = count_in(&ws, EN_FUNCTION);
-    let target = count_in(&ws, target_function_words(lang));
-    if en < 2 || en * 10 < ws.len() * 2 || target * 3 > en {
+    let (en, target) = (st.en, st.target);
+    if en < 2 || en * 10 < st.words * 2 || target * 3 > en {
         return false;
     }
     let Some(page_lang) = whatlang_lang(lang) else {
@@ -186,10 +242,10 @@ pub fn english_runs_in_cjk(text: &str) -> Vec<Range<usize>> {
     let mut start: Option<usize> = None;
     let push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
         let run = &text[s..e];
-        let ws = words(run);
-        let en = count_in(&ws, EN_FUNCTION);
-        let copula = ws.len() == 1 && matches!(ws[0].as_str(), "is" | "are");
-        if (ws.len() >= 3 && en >= 2 && en * 5 >= ws.len()) || copula {
+        let st = word_stats(run, |_| false);
+        let (n, en) = (st.words, st.en);
+        let copula = n == 1 && st.first_is_copula;
+        if (n >= 3 && en >= 2 && en * 5 >= n) || copula {
             let trimmed_start = s + (run.len() - run.trim_start().len());
             let trimmed_end = s + run.trim_end().len();
             out.push(trimmed_start..trimmed_end);
@@ -238,6 +294,71 @@ mod tests {
             "fr"
         ));
         assert!(!is_english_sentence("Access token based", "fr"));
+    }
+
+    #[test]
+    fn word_stats_agree_with_words() {
+        let en = [
+            "the",
+            "of",
+            "to",
+            "and",
+            "is",
+            "are",
+            "for",
+            "you",
+            "your",
+            "with",
+            "by",
+            "that",
+            "this",
+            "these",
+            "be",
+            "from",
+            "will",
+            "can",
+            "which",
+            "must",
+            "it",
+            "its",
+            "when",
+            "how",
+            "has",
+            "have",
+            "into",
+            "in",
+            "following",
+            "using",
+            "see",
+            "about",
+            "provides",
+            "allows",
+            "should",
+            "was",
+            "were",
+        ];
+        for t in [
+            "The FOLLOWING Sections ARE for you, à l’aide de l'API: Être ÉGALEMENT là.",
+            "İs İS Ⱥre ÀÉÎ Straße d’un qu'il IS an Extraordinarilylongwordwithcaps of the",
+            "Are",
+            "",
+            "123 -- x",
+        ] {
+            let ws = words(t);
+            let st = word_stats(t, is_fr_function);
+            assert_eq!(st.words, ws.len(), "{t}");
+            let letters: usize = ws.iter().map(|w| w.chars().count()).sum();
+            assert_eq!(st.letters, letters, "{t}");
+            assert_eq!(
+                st.en,
+                ws.iter().filter(|w| en.contains(&w.as_str())).count()
+            );
+            assert_eq!(st.target, ws.iter().filter(|w| is_fr_function(w)).count());
+            assert_eq!(
+                st.first_is_copula,
+                ws.first().is_some_and(|w| w == "is" || w == "are")
+            );
+        }
     }
 
     #[test]

@@ -55,15 +55,54 @@ impl Segment {
 
     /// `masked` with `[!DNL …]`/`[!UICONTROL …]` terms (and `extra` file spans) masked too.
     pub fn without_terms(&self, doc: &Document, extra: &[Span]) -> String {
-        let mut bytes = self.masked.clone().into_bytes();
         let ranges = doc
             .terms
             .iter()
             .map(|t| t.span.clone())
             .chain(extra.iter().cloned());
-        mask(&mut bytes, self.span.start, ranges);
-        String::from_utf8(bytes).unwrap_or_default()
+        masked_copy(&self.masked, self.span.start, ranges)
     }
+}
+
+/// `s` (which starts at file offset `base`) with the parts covered by `ranges` masked: the same
+/// string as [`mask`] on its bytes followed by `String::from_utf8(..).unwrap_or_default()`, built
+/// from slices when every cut falls on a char boundary (then masking whole chars with an ASCII byte
+/// keeps the text valid UTF-8 and there is nothing to validate), on the bytes otherwise.
+fn masked_copy(s: &str, base: usize, ranges: impl Iterator<Item = Span>) -> String {
+    let end = base + s.len();
+    let mut cuts: Vec<(usize, usize)> = ranges
+        .filter(|r| r.end > base && r.start < end)
+        .map(|r| (r.start.max(base) - base, r.end.min(end) - base))
+        .collect();
+    if cuts.is_empty() {
+        return s.to_string();
+    }
+    if !cuts
+        .iter()
+        .all(|&(a, b)| a <= b && s.is_char_boundary(a) && s.is_char_boundary(b))
+    {
+        let mut bytes = s.as_bytes().to_vec();
+        mask(
+            &mut bytes,
+            base,
+            cuts.iter().map(|&(a, b)| base + a..base + b),
+        );
+        return String::from_utf8(bytes).unwrap_or_default();
+    }
+    cuts.sort_unstable();
+    let mut out = String::with_capacity(s.len());
+    let mut pos = 0;
+    for (a, b) in cuts {
+        if b <= pos {
+            continue;
+        }
+        let a = a.max(pos);
+        out.push_str(s.get(pos..a).unwrap_or(""));
+        out.extend(std::iter::repeat_n(char::from(MASK), b - a));
+        pos = b;
+    }
+    out.push_str(s.get(pos..).unwrap_or(""));
+    out
 }
 
 /// Overwrites the parts of `bytes` (which start at file offset `base`) covered by `ranges`.
@@ -148,38 +187,49 @@ pub fn segments(doc: &Document) -> Vec<Segment> {
 
 fn make(text: &str, span: Span, kind: SegKind, masks: &[Span]) -> Segment {
     let raw = text.get(span.clone()).unwrap_or("");
-    let mut bytes = raw.as_bytes().to_vec();
-    mask(&mut bytes, span.start, masks.iter().cloned());
-    let urls: Vec<Span> = URL_RE
-        .find_iter(raw)
-        .map(|m| span.start + m.start()..span.start + m.end())
-        .collect();
-    mask(&mut bytes, span.start, urls.into_iter());
-    Segment {
-        span,
-        masked: String::from_utf8(bytes).unwrap_or_default(),
-        kind,
-    }
+    // Every URL match contains `://`: no need to run the regex on a line without it.
+    let urls: Vec<Span> = if raw.contains("://") {
+        URL_RE
+            .find_iter(raw)
+            .map(|m| span.start + m.start()..span.start + m.end())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let masked = masked_copy(raw, span.start, masks.iter().cloned().chain(urls));
+    Segment { span, masked, kind }
 }
 
 /// Offsets in `s` where a sentence starts: 0, and after `.`, `!`, `?` followed by a space, or after
 /// the full-width `。！？` (spaces skipped).
 pub fn sentence_starts(s: &str) -> Vec<usize> {
+    // A byte scan: the marks are ASCII or start with a lead byte (0xE3, 0xEF), so a match is
+    // always at a char boundary and continuation bytes never match.
+    let b = s.as_bytes();
     let mut out = vec![0];
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let full_width = matches!(c, '。' | '！' | '？');
-        let half = matches!(c, '.' | '!' | '?')
-            && chars.peek().is_some_and(|(_, n)| *n == ' ')
-            && !abbreviation_before(&s[..i]);
-        if full_width || half {
-            let mut j = i + c.len_utf8();
-            while s[j..].starts_with(' ') {
-                j += 1;
+    for (i, &c) in b.iter().enumerate() {
+        let mark = match c {
+            b'.' | b'!' | b'?'
+                if b.get(i + 1) == Some(&b' ')
+                    && !abbreviation_before(s.get(..i).unwrap_or("")) =>
+            {
+                1
             }
-            if j < s.len() {
-                out.push(j);
+            0xE3 | 0xEF
+                if ["。", "！", "？"]
+                    .iter()
+                    .any(|m| b.get(i..).is_some_and(|r| r.starts_with(m.as_bytes()))) =>
+            {
+                3
             }
+            _ => continue,
+        };
+        let mut j = i + mark;
+        while b.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        if j < s.len() {
+            out.push(j);
         }
     }
     out.dedup();

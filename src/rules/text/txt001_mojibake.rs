@@ -90,21 +90,31 @@ fn plausible(c: char, len: usize) -> bool {
     }
 }
 
+/// The byte a char stood for when it can start a garbled UTF-8 sequence (0xC2..=0xF4).
+fn lead_byte(c: char) -> Option<u8> {
+    cp1252_byte(c).filter(|b| (0xC2..=0xF4).contains(b))
+}
+
 /// Garbled runs of `text` from `from` to `to`: (start, end, repaired text).
 pub fn garbled_runs(text: &str, from: usize, to: usize) -> Vec<(usize, usize, String)> {
-    let chars: Vec<(usize, char)> = text
-        .get(from..to)
-        .unwrap_or("")
-        .char_indices()
-        .map(|(i, c)| (from + i, c))
-        .collect();
+    let piece = text.get(from..to).unwrap_or("");
     let mut out: Vec<(usize, usize, String)> = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        let Some(lead) = cp1252_byte(c).filter(|b| (0xC2..=0xF4).contains(b)) else {
-            i += 1;
-            continue;
+    // Only U+00C2..=U+00F4 can start a run, and each is encoded as 0xC3 and one more byte: a
+    // piece without a 0xC3 byte has none (one memchr pass).
+    if !piece.as_bytes().contains(&0xC3) {
+        return out;
+    }
+    // Offset in `piece` from which to look for the next lead char. The chars a run consumes are
+    // never lead chars, so jumping from lead to lead sees every start a char-by-char walk would.
+    let mut pos = 0;
+    while let Some(i) = piece
+        .get(pos..)
+        .and_then(|r| r.find(|c| lead_byte(c).is_some()))
+        .map(|off| pos + off)
+    {
+        let mut it = piece.get(i..).unwrap_or("").chars();
+        let Some((c, lead)) = it.next().and_then(|c| Some((c, lead_byte(c)?))) else {
+            break;
         };
         let need = if lead < 0xE0 {
             1
@@ -113,37 +123,46 @@ pub fn garbled_runs(text: &str, from: usize, to: usize) -> Vec<(usize, usize, St
         } else {
             3
         };
-        let mut bytes = vec![lead];
-        let mut k = i + 1;
-        while bytes.len() <= need && k < chars.len() {
-            let ch = chars[k].1;
+        let mut bytes = [lead, 0, 0, 0];
+        let mut n = 1;
+        let mut end = i + c.len_utf8();
+        for ch in it {
+            if n > need {
+                break;
+            }
             let b = match cp1252_byte(ch) {
                 Some(b) if (0x80..=0xBF).contains(&b) => b,
                 // A no-break space (0xA0) often became a plain space: `Ã ` for `à`.
                 None if ch == ' ' && need == 1 && lead == 0xC3 => 0xA0,
                 _ => break,
             };
-            bytes.push(b);
-            k += 1;
+            if let Some(slot) = bytes.get_mut(n) {
+                *slot = b;
+            }
+            n += 1;
+            end += ch.len_utf8();
         }
-        let decoded = std::str::from_utf8(&bytes).ok().and_then(|s| {
-            let mut it = s.chars();
-            let ch = it.next()?;
-            (it.next().is_none() && plausible(ch, bytes.len())).then_some(ch)
-        });
+        let decoded = bytes
+            .get(..n)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .and_then(|s| {
+                let mut it = s.chars();
+                let ch = it.next()?;
+                (it.next().is_none() && plausible(ch, n)).then_some(ch)
+            });
         match decoded {
-            Some(ch) if bytes.len() == need + 1 => {
-                let end = chars.get(k).map_or(to, |(o, _)| *o);
+            Some(ch) if n == need + 1 => {
+                let (start, stop) = (from + i, from + end);
                 match out.last_mut() {
                     Some(last) if last.1 == start => {
-                        last.1 = end;
+                        last.1 = stop;
                         last.2.push(ch);
                     }
-                    _ => out.push((start, end, ch.to_string())),
+                    _ => out.push((start, stop, ch.to_string())),
                 }
-                i = k;
+                pos = end;
             }
-            _ => i += 1,
+            _ => pos = i + c.len_utf8(),
         }
     }
     out

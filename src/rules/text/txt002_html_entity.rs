@@ -105,6 +105,10 @@ impl Rule for HtmlEntity {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for seg in ctx.segments().iter() {
+            // Every entity starts with `&`: a segment without one has none.
+            if !seg.masked.as_bytes().contains(&b'&') {
+                continue;
+            }
             for m in ENTITY_RE.find_iter(&seg.masked) {
                 let Some(rep) = decode(m.as_str()) else {
                     continue;

@@ -74,11 +74,26 @@ impl Rule for FrenchSpacing {
         let mask = char::from(MASK);
         for seg in ctx.segments().iter() {
             let m = &seg.masked;
-            let english: Vec<std::ops::Range<usize>> = sentences(m)
-                .into_iter()
-                .filter(|r| is_english_sentence(&m[r.clone()].replace(mask, " "), &ctx.doc.locale))
-                .collect();
-            let in_english = |i: usize| english.iter().any(|r| r.contains(&i));
+            // The English sentences are only needed to drop a candidate, which most segments
+            // do not have: found on first use.
+            let english: std::cell::OnceCell<Vec<std::ops::Range<usize>>> =
+                std::cell::OnceCell::new();
+            let in_english = |i: usize| {
+                english
+                    .get_or_init(|| {
+                        sentences(m)
+                            .into_iter()
+                            .filter(|r| {
+                                is_english_sentence(
+                                    &m[r.clone()].replace(mask, " "),
+                                    &ctx.doc.locale,
+                                )
+                            })
+                            .collect()
+                    })
+                    .iter()
+                    .any(|r| r.contains(&i))
+            };
             let chars: Vec<(usize, char)> = m.char_indices().collect();
             for (k, &(i, c)) in chars.iter().enumerate() {
                 if !matches!(c, ':' | ';' | '!' | '?') {

@@ -1,5 +1,6 @@
 //! TXT010 translated-product-name.
 
+use super::helpers::MASK;
 use crate::diag::{Finding, Severity};
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
 use crate::source::primary_language;
@@ -47,7 +48,16 @@ impl Rule for TranslatedProductName {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let lang = primary_language(&ctx.doc.locale);
-        let renderings: Vec<(&str, &str)> = ctx.corpus.glossary.renderings_for(lang).collect();
+        // Segments and front matter fields are the page text with some bytes masked (as `MASK`),
+        // so a rendering found in one of them is in the page text: the others cannot match. A
+        // rendering containing `MASK` itself is kept, as it could match a masked stretch.
+        let text: &str = &ctx.doc.text;
+        let renderings: Vec<(&str, &str)> = ctx
+            .corpus
+            .glossary
+            .renderings_for(lang)
+            .filter(|(_, r)| r.as_bytes().contains(&MASK) || text.contains(r))
+            .collect();
         if renderings.is_empty() {
             return;
         }
