@@ -177,3 +177,47 @@ pub fn sort_findings(findings: &mut Vec<Finding>) {
     findings.sort_unstable_by(|a, b| full(a).cmp(&full(b)));
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(file: &str, line: usize, message: &str, help: Option<&'static str>) -> Finding {
+        let lines = LineIndex::new("a\nb\nc\nd\n".into());
+        let meta = &crate::rules::io::io001_unreadable_file::META;
+        let start = lines.line_start(line);
+        let mut f = Finding::new(meta, file, &lines, start..start, message);
+        f.help = help.map(Cow::Borrowed);
+        f
+    }
+
+    /// The streaming check gathers findings in the order threads finish: every arrival order must
+    /// sort to the same sequence, duplicates (same key) included.
+    #[test]
+    fn every_arrival_order_sorts_to_the_same_output() {
+        let base = vec![
+            finding("b.md", 1, "m", None),
+            finding("a.md", 3, "m", Some("h2")),
+            finding("a.md", 3, "m", Some("h1")),
+            finding("a.md", 1, "z", None),
+            finding("a.md", 1, "a", None),
+            finding("a.md", 1, "a", None),
+        ];
+        let render = |v: &[Finding]| serde_json::to_string(v).unwrap();
+        let mut expected = base.clone();
+        sort_findings(&mut expected);
+        assert_eq!(expected.len(), 4, "{expected:?}");
+        assert_eq!(expected[0].message, "a");
+        assert_eq!(expected[2].help.as_deref(), Some("h1"));
+        let mut order = base.clone();
+        for k in 0..base.len() * 3 {
+            order.rotate_left(1);
+            if k % 2 == 0 {
+                order.reverse();
+            }
+            let mut v = order.clone();
+            sort_findings(&mut v);
+            assert_eq!(render(&v), render(&expected));
+        }
+    }
+}

@@ -342,8 +342,14 @@ mod tests {
         let mut out = Vec::new();
         for p in &ws.pages {
             for (at, _) in p.doc.text.match_indices("&amp;") {
-                let f = Finding::new(&ENTITY, &p.doc.display, &p.doc.lines, at..at + 5, "entity")
-                    .with_fix(fix(vec![edit(at..at + 5, "&")]));
+                let f = Finding::new(
+                    &ENTITY,
+                    p.doc.display.as_str(),
+                    &p.doc.lines,
+                    at..at + 5,
+                    "entity",
+                )
+                .with_fix(fix(vec![edit(at..at + 5, "&")]));
                 out.push(f);
             }
         }
@@ -398,7 +404,7 @@ mod tests {
             ws.pages
                 .iter()
                 .map(|p| {
-                    Finding::new(&GROW, &p.doc.display, &p.doc.lines, 0..0, "grow")
+                    Finding::new(&GROW, p.doc.display.as_str(), &p.doc.lines, 0..0, "grow")
                         .with_fix(fix(vec![edit(0..0, "x")]))
                 })
                 .collect()

@@ -259,7 +259,7 @@ mod tests {
     fn finding(doc: &Document, rule: &'static str, line: usize) -> Finding {
         let mut f = Finding::new(
             &LINT001,
-            &doc.display,
+            doc.display.as_str(),
             &doc.lines,
             doc.lines.line_start(line)..doc.lines.line_start(line),
             "x",

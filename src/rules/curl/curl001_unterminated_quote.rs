@@ -167,7 +167,7 @@ mod tests {
 
     fn fixed(text: &str) -> Option<String> {
         let f = run(&UnterminatedQuote, text);
-        let fixes: Vec<_> = f.iter().filter_map(|f| f.fix.clone()).collect();
+        let fixes: Vec<_> = f.iter().filter_map(|f| f.fix.as_deref().cloned()).collect();
         (!fixes.is_empty()).then(|| crate::fix::apply(text, &fixes))
     }
 

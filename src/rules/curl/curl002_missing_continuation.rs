@@ -103,7 +103,7 @@ mod tests {
     fn fix_appends_the_backslash_replacing_trailing_spaces() {
         let t = "```shell\ncurl -X GET 'https://h.x' \\\n  -H 'A: 1'  \n  -H 'B: 2'\n```\n";
         let f = run(&MissingContinuation, t);
-        let fixes: Vec<_> = f.iter().filter_map(|f| f.fix.clone()).collect();
+        let fixes: Vec<_> = f.iter().filter_map(|f| f.fix.as_deref().cloned()).collect();
         assert_eq!(fixes.len(), 1);
         let out = crate::fix::apply(t, &fixes);
         assert_eq!(
@@ -114,7 +114,7 @@ mod tests {
         // CRLF line endings keep their `\r`.
         let t = t.replace('\n', "\r\n");
         let f = run(&MissingContinuation, &t);
-        let out = crate::fix::apply(&t, &[f[0].fix.clone().unwrap()]);
+        let out = crate::fix::apply(&t, &[*f[0].fix.clone().unwrap()]);
         assert!(out.contains("-H 'A: 1' \\\r\n"), "{out:?}");
     }
 

@@ -129,7 +129,7 @@ mod tests {
     fn missing_message_names_the_source_line() {
         let f = run(&MissingMessage, "a = A\n", Some("a = A\n\nb = B\n"));
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(f[0].file, "locales/fr/page.ftl");
+        assert_eq!(&*f[0].file, "locales/fr/page.ftl");
         assert_eq!(f[0].line, 1);
         assert!(
             f[0].message.contains("locales/en/page.ftl:3"),

@@ -126,7 +126,8 @@ mod tests {
             assert!(rules.contains(&id), "{id}: {f:?}");
         }
         assert!(f.iter().all(|x| x.fixable), "{f:?}");
-        let fixes: Vec<crate::diag::Fix> = f.iter().filter_map(|x| x.fix.clone()).collect();
+        let fixes: Vec<crate::diag::Fix> =
+            f.iter().filter_map(|x| x.fix.as_deref().cloned()).collect();
         let by_fix = crate::fix::apply(tr, &fixes);
         let (sd, _) = page(SRC, "en");
         let (td, _) = page(tr, "fr");
@@ -145,7 +146,7 @@ mod tests {
         let (f, _) = run_all(tr);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!((f[0].rule, f[0].fixable), ("PAR003", true));
-        let fixed = crate::fix::apply(tr, &[f[0].fix.clone().expect("fix")]);
+        let fixed = crate::fix::apply(tr, &[*f[0].fix.clone().expect("fix")]);
         assert!(fixed.contains("-H 'x-api-key: {API_KEY}'"), "{fixed}");
         assert!(run_all(&fixed).0.is_empty());
     }
