@@ -190,9 +190,12 @@ impl Planner<'_> {
             .iter()
             .filter(|c| within(&c.span, &tb.span))
             .collect();
-        let su: Vec<Unit> = sc.iter().map(|c| code_unit(c)).collect();
-        let tu: Vec<Unit> = tc.iter().map(|c| code_unit(c)).collect();
-        let (pairs, s_only, t_only) = self.nested(&su, &tu);
+        let (pairs, s_only, t_only) = self.nested(sc.len(), tc.len(), || {
+            (
+                sc.iter().map(|c| code_unit(c)).collect(),
+                tc.iter().map(|c| code_unit(c)).collect(),
+            )
+        });
         for (i, j) in pairs {
             if let (Some(s), Some(t)) = (sc.get(i), tc.get(j)) {
                 self.code(s, t);
@@ -229,9 +232,12 @@ impl Planner<'_> {
             .iter()
             .filter(|t| within(&t.span, &tb.span))
             .collect();
-        let su: Vec<Unit> = st.iter().map(|t| table_unit(src, t)).collect();
-        let tu: Vec<Unit> = tt.iter().map(|t| table_unit(tr, t)).collect();
-        let (pairs, s_only, t_only) = self.nested(&su, &tu);
+        let (pairs, s_only, t_only) = self.nested(st.len(), tt.len(), || {
+            (
+                st.iter().map(|t| table_unit(src, t)).collect(),
+                tt.iter().map(|t| table_unit(tr, t)).collect(),
+            )
+        });
         for (i, j) in pairs {
             if let (Some(s), Some(t)) = (st.get(i), tt.get(j)) {
                 self.table(s, t);
@@ -272,13 +278,23 @@ impl Planner<'_> {
         }
     }
 
-    /// Aligns nested units: a single pair directly, else by [`align_units`].
+    /// Aligns `n` source with `m` translation nested items: a single pair directly (the usual
+    /// case, so their units are only built when needed), else by [`align_units`].
     #[allow(clippy::type_complexity)]
-    fn nested(&self, su: &[Unit], tu: &[Unit]) -> (Vec<(usize, usize)>, Vec<usize>, Vec<usize>) {
-        if su.len() == 1 && tu.len() == 1 {
+    fn nested(
+        &self,
+        n: usize,
+        m: usize,
+        units: impl FnOnce() -> (Vec<Unit>, Vec<Unit>),
+    ) -> (Vec<(usize, usize)>, Vec<usize>, Vec<usize>) {
+        if n == 1 && m == 1 {
             return (vec![(0, 0)], Vec::new(), Vec::new());
         }
-        let a = align_units(su, tu);
+        if n == 0 || m == 0 {
+            return (Vec::new(), (0..n).collect(), (0..m).collect());
+        }
+        let (su, tu) = units();
+        let a = align_units(&su, &tu);
         (
             a.pairs.iter().map(|p| (p.src, p.tr)).collect(),
             a.src_only,
