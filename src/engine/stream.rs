@@ -172,10 +172,11 @@ pub fn check_streaming(
                 &wanted_locale,
                 tick,
             );
-            if let Ok(mut all) = sink.lock() {
-                all.append(&mut part.findings);
-            }
-            part.findings = Vec::new();
+            // Taken, so the part kept until the end holds no capacity for them.
+            let mut found = std::mem::take(&mut part.findings);
+            sink.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .append(&mut found);
             part
         })
         .collect();

@@ -62,14 +62,11 @@ pub struct Unit {
     pub feats: Vec<crate::feature::Feature>,
 }
 
-/// Dice similarity of two sorted multisets, in `[0, 1]` (0 when either is empty).
-pub fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
+/// How many elements two sorted multisets share (one merge pass).
+pub fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
             Ordering::Equal => {
                 common += 1;
                 i += 1;
@@ -79,7 +76,15 @@ pub fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
             Ordering::Greater => j += 1,
         }
     }
-    (2 * common) as f64 / (a.len() + b.len()) as f64
+    common
+}
+
+/// Dice similarity of two sorted multisets, in `[0, 1]` (0 when either is empty).
+pub fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    (2 * common(a, b)) as f64 / (a.len() + b.len()) as f64
 }
 
 /// Content similarity under which a pair is only kept when it sits between two aligned neighbours.

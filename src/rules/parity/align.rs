@@ -162,18 +162,7 @@ fn jaccard(a: &[Feature], b: &[Feature]) -> Option<f64> {
     if a.is_empty() && b.is_empty() {
         return None;
     }
-    let (mut i, mut j, mut inter) = (0, 0, 0usize);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Equal => {
-                inter += 1;
-                i += 1;
-                j += 1;
-            }
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-        }
-    }
+    let inter = crate::sync::align::common(a, b);
     let union = a.len() + b.len() - inter;
     Some(inter as f64 / union as f64)
 }

@@ -199,8 +199,8 @@ impl Planner<'_> {
     pub(super) fn table(&mut self, st: &Table, tt: &Table) {
         let (src, tr) = (self.src, self.tr);
         self.row(&st.header, &tt.header);
-        let sk: Vec<Option<String>> = st.rows.iter().map(|r| row_key(src, r)).collect();
-        let tk: Vec<Option<String>> = tt.rows.iter().map(|r| row_key(tr, r)).collect();
+        let sk: Vec<Option<&str>> = st.rows.iter().map(|r| row_key(src, r)).collect();
+        let tk: Vec<Option<&str>> = tt.rows.iter().map(|r| row_key(tr, r)).collect();
         let a = align_keyed(&sk, &tk);
         for &(i, j) in &a.pairs {
             if let (Some(s), Some(t)) = (st.rows.get(i), tt.rows.get(j)) {

@@ -29,23 +29,23 @@ fn code_tokens(c: &CodeBlock, feats: &mut Vec<Feature>) {
     feats.extend(toks.map(|t| feature(b't', t)));
 }
 
-pub(super) fn row_key(doc: &Document, row: &Row) -> Option<String> {
+/// The key of a table row: the code span in its first cell.
+pub(super) fn row_key<'d>(doc: &'d Document, row: &Row) -> Option<&'d str> {
     let cell = row.cells.first()?;
     doc.code_spans
         .iter()
         .find(|c| within(&c.span, &cell.span))
-        .map(|c| c.code.clone())
+        .map(|c| c.code.as_str())
 }
 
 fn table_feats(doc: &Document, t: &Table, feats: &mut Vec<Feature>) {
     feats.push(FeatureHasher::new(b'C').num(t.header.cells.len()).finish());
-    feats.extend(t.rows.iter().filter_map(|r| {
-        let cell = r.cells.first()?;
-        doc.code_spans
+    feats.extend(
+        t.rows
             .iter()
-            .find(|c| within(&c.span, &cell.span))
-            .map(|c| feature(b'k', &c.code))
-    }));
+            .filter_map(|r| row_key(doc, r))
+            .map(|k| feature(b'k', k)),
+    );
 }
 
 /// The items of a list block: from each line at the list's own indentation that starts with a
