@@ -61,6 +61,8 @@ pub struct Page {
     pub doc: Document,
     /// Its curl requests.
     pub requests: Vec<Request>,
+    /// Its `sync` units, built when it is first the source of a pair and kept for the others.
+    pub sync_units: crate::sync::PageUnits,
 }
 
 /// Everything loaded for a run.
@@ -116,7 +118,11 @@ pub fn load_page(path: &std::path::Path, text: String) -> Page {
         None => doc.locale = source::detect_locale(&prose_sample(&doc)),
     }
     let requests = extract_requests(&doc);
-    Page { doc, requests }
+    Page {
+        doc,
+        requests,
+        sync_units: Default::default(),
+    }
 }
 
 /// The page's prose with `[!DNL]`/`[!UICONTROL]` terms removed (they stay in the source language).
@@ -353,6 +359,7 @@ pub fn check_page(
             doc: &s.doc,
             requests: &s.requests,
             sync_plan: &sync_plan,
+            units: &s.sync_units,
         }),
         schema,
         corpus,

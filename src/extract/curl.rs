@@ -98,9 +98,22 @@ pub struct Request {
     /// Index of the code block in `Document::code_blocks`.
     #[serde(skip)]
     pub code_block: usize,
+    /// The body's JSON nodes, scanned on first use ([`Request::body_nodes`]).
+    #[serde(skip)]
+    pub body_nodes: std::sync::OnceLock<super::json::BodyNodes>,
 }
 
 impl Request {
+    /// Where each key and value of the JSON body sits (empty when the body is not JSON), scanned
+    /// once and kept: several rules ask.
+    pub fn body_nodes(&self) -> &super::json::BodyNodes {
+        self.body_nodes
+            .get_or_init(|| match (&self.body, &self.body_text) {
+                (Some(_), Some(t)) => super::json::BodyNodes::scan(t),
+                _ => super::json::BodyNodes::default(),
+            })
+    }
+
     /// First header named `name` (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&Header> {
         self.headers
@@ -295,6 +308,7 @@ fn build_request(
         body_span: None,
         body_map: Vec::new(),
         code_block: index,
+        body_nodes: std::sync::OnceLock::new(),
     };
     let mut method: Option<String> = None;
     let mut has_data = false;

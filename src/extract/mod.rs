@@ -6,6 +6,7 @@
 //! `CURL*` rules report.
 
 pub mod curl;
+pub mod json;
 pub mod shell;
 pub mod table;
 

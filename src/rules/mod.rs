@@ -77,6 +77,8 @@ pub struct SourcePage<'a> {
     pub requests: &'a [Request],
     /// The `sync` plan of the pair, computed on first use (shared by the rules of one page).
     pub sync_plan: &'a parity::SyncPlanCell,
+    /// The source's `sync` units, built once for all its translations.
+    pub units: &'a crate::sync::PageUnits,
 }
 
 /// What a rule sees.
@@ -232,6 +234,7 @@ pub(crate) mod testing {
         let schema = crate::schema::Schema::builtin().expect("builtin schema");
         let corpus = parity::CorpusInfo::default();
         let plan = parity::SyncPlanCell::new();
+        let units = crate::sync::PageUnits::default();
         let page_cache = crate::rules::PageCache::default();
         let ctx = Context {
             cache: &page_cache,
@@ -243,6 +246,7 @@ pub(crate) mod testing {
                 doc: d,
                 requests: r,
                 sync_plan: &plan,
+                units: &units,
             }),
         };
         let mut out = Vec::new();

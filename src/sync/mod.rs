@@ -21,7 +21,7 @@ use crate::diag::{Edit, Fix};
 use crate::engine::Workspace;
 
 pub use guard::edit_is_allowed;
-pub use plan::plan_pair;
+pub use plan::{plan_pair, plan_pair_with, PageUnits};
 
 /// What `sync` may do beyond rewriting untranslatable spans.
 #[derive(Clone, Copy, Debug, Default)]
@@ -175,7 +175,7 @@ pub fn sync_workspace(ws: &Workspace, opts: &SyncOptions) -> Vec<PageSync> {
         .filter_map(|&(i, s)| {
             let tr = ws.pages.get(i)?;
             let src = ws.pages.get(s)?;
-            let plan = plan_pair(&src.doc, &tr.doc, opts);
+            let plan = plan_pair_with(&src.doc, src.sync_units.of(&src.doc), &tr.doc, opts);
             let edits: Vec<Edit> = plan.edits.iter().map(|e| e.edit.clone()).collect();
             let new_text = crate::fix::apply_edits(&tr.doc.text, &edits);
             Some(PageSync {

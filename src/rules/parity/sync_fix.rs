@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use crate::afm::{Document, Span};
 use crate::diag::{Finding, Fix};
 use crate::rules::Context;
-use crate::sync::{plan_pair, ChangeKind, PairPlan, SyncOptions};
+use crate::sync::{plan_pair_with, ChangeKind, PageUnits, PairPlan, SyncOptions};
 
 /// What the rules of one translated page share, each computed on first use: the sync plan and
 /// the parity alignment. Owned by the page's check, so nothing can outlive or alias the pair.
@@ -27,11 +27,11 @@ impl SyncPlanCell {
         SyncPlanCell::default()
     }
 
-    /// The plan of translation `tr` from `src` with the default options (no row insertion or
-    /// pruning: those are `sync` flags, not repairs), computed once.
-    pub fn plan(&self, src: &Document, tr: &Document) -> &PairPlan {
+    /// The plan of translation `tr` from `src` (whose units `src_units` keeps) with the default
+    /// options (no row insertion or pruning: those are `sync` flags, not repairs), computed once.
+    pub fn plan(&self, src: &Document, src_units: &PageUnits, tr: &Document) -> &PairPlan {
         self.0
-            .get_or_init(|| plan_pair(src, tr, &SyncOptions::default()))
+            .get_or_init(|| plan_pair_with(src, src_units.of(src), tr, &SyncOptions::default()))
     }
 
     /// The parity alignment of translation `tr` with `src`, computed once.
@@ -51,7 +51,7 @@ impl SyncPlanCell {
 pub fn sync_fix(ctx: &Context<'_>, span: &Span, kinds: &[ChangeKind]) -> Option<Fix> {
     let src = ctx.source?;
     src.sync_plan
-        .plan(src.doc, ctx.doc)
+        .plan(src.doc, src.units, ctx.doc)
         .fix_within_kinds(span, kinds)
 }
 
@@ -88,6 +88,7 @@ mod tests {
         let schema = crate::schema::Schema::builtin().expect("schema");
         let corpus = parity::CorpusInfo::default();
         let cell = super::SyncPlanCell::new();
+        let units = crate::sync::PageUnits::default();
         let page_cache = crate::rules::PageCache::default();
         let ctx = Context {
             cache: &page_cache,
@@ -97,6 +98,7 @@ mod tests {
                 doc: &sd,
                 requests: &sr,
                 sync_plan: &cell,
+                units: &units,
             }),
             schema: &schema,
             corpus: &corpus,

@@ -1,141 +1,12 @@
 //! Shared by the `SCH*` and `TBL*` rules: where a JSON pointer or a URL part sits in the file, which
 //! operation a request calls, and which connector a page is about.
 
-use std::collections::HashMap;
-
 use crate::afm::Span;
+use crate::extract::json::BodyNodes;
 use crate::extract::Request;
 use crate::rules::Context;
 use crate::schema::openapi::{Operation, PathItem};
 use crate::schema::{Connector, Route};
-
-/// A node of a JSON text: its pointer, the span of its key (objects) and of its value, in body-text
-/// byte offsets.
-#[derive(Debug, Clone)]
-pub struct JsonNode {
-    /// JSON pointer.
-    pub pointer: String,
-    /// Key span including quotes (members of objects).
-    pub key: Option<std::ops::Range<usize>>,
-    /// Value span.
-    pub value: std::ops::Range<usize>,
-    /// Whether the value is a string (span includes the quotes).
-    pub string: bool,
-}
-
-/// Every node of a valid JSON text, in document order.
-pub fn json_nodes(text: &str) -> Vec<JsonNode> {
-    let mut p = Scanner {
-        b: text.as_bytes(),
-        i: 0,
-        out: Vec::new(),
-    };
-    p.value(String::new(), None);
-    p.out
-}
-
-struct Scanner<'a> {
-    b: &'a [u8],
-    i: usize,
-    out: Vec<JsonNode>,
-}
-
-impl Scanner<'_> {
-    fn peek(&self) -> u8 {
-        self.b.get(self.i).copied().unwrap_or(0)
-    }
-    fn ws(&mut self) {
-        while matches!(self.peek(), b' ' | b'\n' | b'\r' | b'\t') {
-            self.i += 1;
-        }
-    }
-    fn string(&mut self) -> std::ops::Range<usize> {
-        let start = self.i;
-        self.i += 1;
-        while self.i < self.b.len() {
-            match self.peek() {
-                b'\\' => self.i += 2,
-                b'"' => {
-                    self.i += 1;
-                    break;
-                }
-                _ => self.i += 1,
-            }
-        }
-        start..self.i.min(self.b.len())
-    }
-    fn value(&mut self, pointer: String, key: Option<std::ops::Range<usize>>) {
-        self.ws();
-        let start = self.i;
-        let idx = self.out.len();
-        self.out.push(JsonNode {
-            pointer: pointer.clone(),
-            key,
-            value: start..start,
-            string: self.peek() == b'"',
-        });
-        match self.peek() {
-            b'{' => {
-                self.i += 1;
-                loop {
-                    self.ws();
-                    if self.peek() != b'"' {
-                        self.i += 1;
-                        break;
-                    }
-                    let k = self.string();
-                    let name =
-                        serde_json::from_slice::<String>(self.b.get(k.clone()).unwrap_or(b""))
-                            .unwrap_or_default();
-                    self.ws();
-                    self.i += 1; // ':'
-                    let child = format!("{pointer}/{}", crate::schema::refs::escape(&name));
-                    self.value(child, Some(k));
-                    self.ws();
-                    if self.peek() == b',' {
-                        self.i += 1;
-                    } else {
-                        self.i += 1;
-                        break;
-                    }
-                }
-            }
-            b'[' => {
-                self.i += 1;
-                let mut n = 0;
-                loop {
-                    self.ws();
-                    if self.peek() == b']' || self.i >= self.b.len() {
-                        self.i += 1;
-                        break;
-                    }
-                    self.value(format!("{pointer}/{n}"), None);
-                    n += 1;
-                    self.ws();
-                    if self.peek() == b',' {
-                        self.i += 1;
-                    }
-                }
-            }
-            b'"' => {
-                self.string();
-            }
-            _ => {
-                while self.i < self.b.len()
-                    && !matches!(
-                        self.peek(),
-                        b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t'
-                    )
-                {
-                    self.i += 1;
-                }
-            }
-        }
-        if let Some(n) = self.out.get_mut(idx) {
-            n.value = start..self.i.min(self.b.len());
-        }
-    }
-}
 
 /// File span of a body-text range.
 pub fn body_span(req: &Request, r: std::ops::Range<usize>) -> Option<Span> {
@@ -144,20 +15,14 @@ pub fn body_span(req: &Request, r: std::ops::Range<usize>) -> Option<Span> {
     Some(s..e.max(s))
 }
 
-/// Body nodes by pointer (empty when the body is not JSON).
-pub fn body_nodes(req: &Request) -> HashMap<String, JsonNode> {
-    match (&req.body, &req.body_text) {
-        (Some(_), Some(t)) => json_nodes(t)
-            .into_iter()
-            .map(|n| (n.pointer.clone(), n))
-            .collect(),
-        _ => HashMap::new(),
-    }
+/// Body nodes of `req` by pointer (empty when the body is not JSON), scanned once per request.
+pub fn body_nodes(req: &Request) -> &BodyNodes {
+    req.body_nodes()
 }
 
 /// File span for `pointer` in the body: its key, else the nearest existing ancestor's key, else
 /// the body token.
-pub fn pointer_span(req: &Request, nodes: &HashMap<String, JsonNode>, pointer: &str) -> Span {
+pub fn pointer_span(req: &Request, nodes: &BodyNodes, pointer: &str) -> Span {
     let mut p = pointer.to_string();
     loop {
         if let Some(n) = nodes.get(&p) {
@@ -271,22 +136,4 @@ pub fn page_connector<'s>(ctx: &Context<'s>) -> Option<&'s Connector> {
 /// The string at `pointer` in the body.
 pub fn body_str<'a>(req: &'a Request, pointer: &str) -> Option<&'a str> {
     req.body.as_ref()?.pointer(pointer)?.as_str()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_nodes_have_key_spans() {
-        let t = "{\n \"a\": {\"b\": [1, \"x\"]},\n \"c\": true\n}";
-        let n: HashMap<_, _> = json_nodes(t)
-            .into_iter()
-            .map(|n| (n.pointer.clone(), n))
-            .collect();
-        assert_eq!(&t[n["/a/b"].key.clone().unwrap()], "\"b\"");
-        assert_eq!(&t[n["/a/b/1"].value.clone()], "\"x\"");
-        assert_eq!(&t[n["/c"].value.clone()], "true");
-        assert_eq!(&t[n[""].value.clone()], t);
-    }
 }

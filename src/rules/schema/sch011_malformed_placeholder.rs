@@ -164,10 +164,7 @@ impl Rule for MalformedPlaceholder {
             if req.body.is_none() {
                 continue;
             }
-            for n in super::helpers::json_nodes(text)
-                .into_iter()
-                .filter(|n| n.string)
-            {
+            for n in req.body_nodes().iter().filter(|n| n.string) {
                 let raw = text.get(n.value.clone()).unwrap_or("");
                 for (r, what) in malformed(raw) {
                     let abs = n.value.start + r.start..n.value.start + r.end;

@@ -20,8 +20,25 @@ use crate::afm::{Block, BlockKind, CodeBlock, Document, Span, Table};
 use crate::diag::Edit;
 use units::{class_of, code_unit, list_item_spans, page_units, table_unit};
 
+/// A page's alignable units, built on first use and kept: a source page is planned against each of
+/// its translations, and its units are the same every time (issue 8: they were rebuilt per pair).
+#[derive(Debug, Default)]
+pub struct PageUnits(std::sync::OnceLock<Vec<Unit>>);
+
+impl PageUnits {
+    /// The units of `doc` (always the same document for one cell).
+    pub fn of(&self, doc: &Document) -> &[Unit] {
+        self.0.get_or_init(|| page_units(doc))
+    }
+}
+
 /// Plans the sync of translation `tr` from its source page `src`.
 pub fn plan_pair(src: &Document, tr: &Document, opts: &SyncOptions) -> PairPlan {
+    plan_pair_with(src, &page_units(src), tr, opts)
+}
+
+/// [`plan_pair`] with the source's units already built (`su` must be `page_units(src)`).
+pub fn plan_pair_with(src: &Document, su: &[Unit], tr: &Document, opts: &SyncOptions) -> PairPlan {
     let mut p = Planner {
         src,
         tr,
@@ -29,9 +46,8 @@ pub fn plan_pair(src: &Document, tr: &Document, opts: &SyncOptions) -> PairPlan 
         plan: PairPlan::default(),
     };
     p.front_matter();
-    let su = page_units(src);
     let tu = page_units(tr);
-    let a = align_units(&su, &tu);
+    let a = align_units(su, &tu);
     for pair in &a.pairs {
         if let (Some(sb), Some(tb)) = (src.blocks.get(pair.src), tr.blocks.get(pair.tr)) {
             p.block_pair(sb, tb);
