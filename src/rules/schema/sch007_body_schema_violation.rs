@@ -91,7 +91,7 @@ impl Rule for BodySchemaViolation {
                     BodyErrorKind::Missing => e.pointer.rsplit_once('/').map_or("", |(p, _)| p),
                     _ => e.pointer.as_str(),
                 };
-                let span = super::helpers::pointer_span(req, &nodes, anchor);
+                let span = super::helpers::pointer_span(req, nodes, anchor);
                 out.push(ctx.finding(&META, span, format!("request body: {}", e.message)));
             }
         }

@@ -77,7 +77,7 @@ impl Rule for ConnectionSpecMismatch {
             let span = nodes
                 .get("/connectionSpec/id")
                 .and_then(|n| super::helpers::body_span(req, n.value.clone()))
-                .unwrap_or_else(|| super::helpers::pointer_span(req, &nodes, "/connectionSpec/id"));
+                .unwrap_or_else(|| super::helpers::pointer_span(req, nodes, "/connectionSpec/id"));
             match (cat.by_spec_id(id), page) {
                 (None, _) => out.push(
                     ctx.finding(

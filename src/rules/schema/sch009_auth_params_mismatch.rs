@@ -66,7 +66,7 @@ impl Rule for AuthParamsMismatch {
                 let span = nodes
                     .get("/auth/specName")
                     .and_then(|n| body_span(req, n.value.clone()))
-                    .unwrap_or_else(|| pointer_span(req, &nodes, "/auth/specName"));
+                    .unwrap_or_else(|| pointer_span(req, nodes, "/auth/specName"));
                 out.push(
                     ctx.finding(
                         &META,
@@ -100,7 +100,7 @@ impl Rule for AuthParamsMismatch {
                     .find(|p| p.name.eq_ignore_ascii_case(key));
                 let mut f = ctx.finding(
                     &META,
-                    pointer_span(req, &nodes, &ptr),
+                    pointer_span(req, nodes, &ptr),
                     format!(
                         "`{key}` is not a param of {}'s `{}` auth spec",
                         c.name, auth.spec_name
@@ -127,7 +127,7 @@ impl Rule for AuthParamsMismatch {
                 }
                 out.push(ctx.finding(
                     &META,
-                    pointer_span(req, &nodes, "/auth/params"),
+                    pointer_span(req, nodes, "/auth/params"),
                     format!(
                         "required param `{}` of {}'s `{}` auth spec is missing",
                         p.name, c.name, auth.spec_name

@@ -109,7 +109,7 @@ impl Rule for PlaceholderReuse {
                                 if let Some(first) = seen.get(s) {
                                     out.push(ctx.finding(
                                         &META,
-                                        super::helpers::pointer_span(req, &nodes, &child),
+                                        super::helpers::pointer_span(req, nodes, &child),
                                         format!("`{s}` is used for `{k}` and already for `{first}` in the same object"),
                                     ).with_help("give each value its own placeholder"));
                                 } else {

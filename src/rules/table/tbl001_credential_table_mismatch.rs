@@ -140,7 +140,7 @@ impl Rule for CredentialTableMismatch {
                 out.push(
                     ctx.finding(
                         &META,
-                        crate::rules::schema::helpers::pointer_span(req, &nodes, &ptr),
+                        crate::rules::schema::helpers::pointer_span(req, nodes, &ptr),
                         format!("auth param `{key}` is sent but no credential or property table documents it"),
                     )
                     .with_help("add a row for it to the credential table"),
