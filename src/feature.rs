@@ -51,8 +51,14 @@ impl FeatureHasher {
 
 /// The fingerprint of `text` as a feature of kind `tag`.
 pub fn feature(tag: u8, text: &str) -> Feature {
+    feature_of_bytes(tag, text.as_bytes())
+}
+
+/// [`feature`] of text given as bytes (equal to `feature(tag, s)` when `bytes` is `s.as_bytes()`).
+pub fn feature_of_bytes(tag: u8, bytes: &[u8]) -> Feature {
     let mut h = FeatureHasher::new(tag);
-    h.str(text).num(text.len());
+    h.0.write(bytes);
+    h.num(bytes.len());
     h.finish()
 }
 

@@ -79,9 +79,31 @@ impl Document {
 
     /// Whether `offset` lies inside a code block or inline code span.
     pub fn in_code(&self, offset: usize) -> bool {
-        self.code_blocks.iter().any(|c| c.span.contains(&offset))
-            || self.code_spans.iter().any(|c| c.span.contains(&offset))
+        self.in_code_block(offset) || covers(&self.code_spans, offset, |c| &c.span)
     }
+
+    /// Whether `offset` lies inside a fenced or indented code block.
+    pub fn in_code_block(&self, offset: usize) -> bool {
+        covers(&self.code_blocks, offset, |c| &c.span)
+    }
+}
+
+/// The items of a collection in file order (`code_blocks`, `code_spans`, `terms`: not `links`, which
+/// are pushed when they close) that start inside `span`, by binary search: per-block and per-line
+/// lookups stay logarithmic instead of scanning the page's items each time (issue 8).
+pub fn starting_in<'a, T>(items: &'a [T], span: &Span, start: impl Fn(&T) -> usize) -> &'a [T] {
+    let lo = items.partition_point(|t| start(t) < span.start);
+    let hi = items.partition_point(|t| start(t) < span.end);
+    items.get(lo..hi.max(lo)).unwrap_or(&[])
+}
+
+/// Whether one of `items` (non-overlapping spans in file order) contains `offset`: only the last
+/// one starting at or before it can.
+fn covers<T>(items: &[T], offset: usize, span: impl Fn(&T) -> &Span) -> bool {
+    let i = items.partition_point(|t| span(t).start <= offset);
+    i.checked_sub(1)
+        .and_then(|i| items.get(i))
+        .is_some_and(|t| span(t).contains(&offset))
 }
 
 /// The kind of a top-level block; the unit `sync` aligns.
@@ -357,4 +379,33 @@ pub struct Html {
     pub text: String,
     /// Span.
     pub span: Span,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_lookups_agree_with_a_scan() {
+        let text = "# T\n\nA `x` b `yy`.\n\n```sh\ncode\n```\n\n    indented\n\n- `z`\n";
+        let doc = crate::afm::parse(std::path::Path::new("t.md"), "t.md", text.into());
+        assert_eq!((doc.code_blocks.len(), doc.code_spans.len()), (2, 3));
+        for offset in 0..=text.len() + 1 {
+            let block = doc.code_blocks.iter().any(|c| c.span.contains(&offset));
+            let span = doc.code_spans.iter().any(|c| c.span.contains(&offset));
+            assert_eq!(doc.in_code_block(offset), block, "{offset}");
+            assert_eq!(doc.in_code(offset), block || span, "{offset}");
+        }
+        for span in [0..0, 0..text.len(), 6..12, 8..9, 20..60] {
+            let scan: Vec<usize> = (doc.code_spans.iter())
+                .filter(|c| span.contains(&c.span.start))
+                .map(|c| c.span.start)
+                .collect();
+            let found: Vec<usize> = starting_in(&doc.code_spans, &span, |c| c.span.start)
+                .iter()
+                .map(|c| c.span.start)
+                .collect();
+            assert_eq!(found, scan, "{span:?}");
+        }
+    }
 }

@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use crate::afm::{BlockKind, Document, Span};
+use crate::afm::{starting_in, BlockKind, Document, Span};
 use crate::feature::{feature, feature_placeholders_normalized, Feature};
 
 /// A section: a heading (none for the text before the first one) and the blocks up to the next.
@@ -129,16 +129,25 @@ pub fn sections(doc: &Document) -> Vec<Section> {
 pub fn tokens(doc: &Document, span: &Span) -> Vec<Feature> {
     let inside = |s: &Span| s.start >= span.start && s.end <= span.end;
     let mut t = Vec::new();
-    for c in doc.code_spans.iter().filter(|c| inside(&c.span)) {
+    for c in starting_in(&doc.code_spans, span, |c| c.span.start)
+        .iter()
+        .filter(|c| inside(&c.span))
+    {
         t.push(feature_placeholders_normalized(b'c', &c.code));
     }
-    for term in doc.terms.iter().filter(|x| inside(&x.span)) {
+    for term in starting_in(&doc.terms, span, |x| x.span.start)
+        .iter()
+        .filter(|x| inside(&x.span))
+    {
         t.push(feature(b't', &term.text));
     }
     for l in doc.links.iter().filter(|l| inside(&l.span)) {
         t.push(feature(b'u', &l.url));
     }
-    for c in doc.code_blocks.iter().filter(|c| inside(&c.span)) {
+    for c in starting_in(&doc.code_blocks, span, |c| c.span.start)
+        .iter()
+        .filter(|c| inside(&c.span))
+    {
         for line in c.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
             t.push(feature_placeholders_normalized(b'k', line));
         }
@@ -148,13 +157,36 @@ pub fn tokens(doc: &Document, span: &Span) -> Vec<Feature> {
     t
 }
 
-/// `{ANY_NAME}` → `{}`, so renamed placeholders do not hide an otherwise equal token.
-pub fn normalize_placeholders(s: &str) -> String {
-    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        #[allow(clippy::unwrap_used)] // a literal pattern
-        regex::Regex::new(r"\{[A-Z][A-Z0-9_]*\}").unwrap()
-    });
-    RE.replace_all(s, "{}").into_owned()
+/// `{ANY_NAME}` (`\{[A-Z][A-Z0-9_]*\}`) → `{}`, so renamed placeholders do not hide an otherwise
+/// equal token. Scanned by hand and borrowed when nothing changes: it runs on every code line
+/// and code span of both pages (issue 8).
+pub fn normalize_placeholders(s: &str) -> std::borrow::Cow<'_, str> {
+    let b = s.as_bytes();
+    let mut out = String::new();
+    let (mut copied, mut i) = (0, 0);
+    while let Some(open) = s.get(i..).and_then(|r| r.find('{')).map(|k| i + k) {
+        let name = b.get(open + 1..).unwrap_or(&[]);
+        let len = match name.first() {
+            Some(c) if c.is_ascii_uppercase() => name
+                .iter()
+                .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || **c == b'_')
+                .count(),
+            _ => 0,
+        };
+        if len > 0 && name.get(len) == Some(&b'}') {
+            out.push_str(s.get(copied..open).unwrap_or(""));
+            out.push_str("{}");
+            copied = open + len + 2;
+            i = copied;
+        } else {
+            i = open + 1;
+        }
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    out.push_str(s.get(copied..).unwrap_or(""));
+    std::borrow::Cow::Owned(out)
 }
 
 /// Jaccard similarity of two sorted sets.
@@ -481,6 +513,31 @@ fn align_rows(tt: &crate::afm::Table, st: &crate::afm::Table) -> Vec<(usize, usi
 mod tests {
     use super::*;
     use crate::rules::testing::page;
+
+    #[test]
+    fn placeholder_normalization_matches_its_pattern() {
+        let re = regex::Regex::new(r"\{[A-Z][A-Z0-9_]*\}").expect("pattern");
+        for s in [
+            "",
+            "plain",
+            "{",
+            "}",
+            "{}",
+            "{A",
+            "{a}",
+            "{A}",
+            "{{X}}",
+            "{A_1}{B}x{C-D}",
+            "/connections/{CONNECTION_ID}?x={Y_2}&z={9}",
+            "é{ÉX}{X}é{",
+        ] {
+            assert_eq!(normalize_placeholders(s), re.replace_all(s, "{}"), "{s:?}");
+        }
+        assert!(matches!(
+            normalize_placeholders("no placeholder"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn same_structure_aligns_completely() {

@@ -69,7 +69,7 @@ the same bytes). A block sync cannot align is left for a person.
 
 fn norm(v: &Value) -> Value {
     match v {
-        Value::String(s) => Value::String(normalize_placeholders(s)),
+        Value::String(s) => Value::String(normalize_placeholders(s).into_owned()),
         Value::Array(a) => Value::Array(a.iter().map(norm).collect()),
         Value::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), norm(v))).collect()),
         other => other.clone(),

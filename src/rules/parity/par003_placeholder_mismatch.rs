@@ -80,11 +80,7 @@ impl Rule for PlaceholderMismatch {
             }
             // In code, only a renamed placeholder in an otherwise equal line (or a single rename in
             // a block whose lines do not pair up) is this rule's business; other changes are drift.
-            let code = ctx
-                .doc
-                .code_blocks
-                .iter()
-                .any(|c| c.span.contains(&u.tr.start));
+            let code = ctx.doc.in_code_block(u.tr.start);
             if code {
                 let same_line = super::align::normalize_placeholders(tt.trim())
                     == super::align::normalize_placeholders(st.trim());

@@ -59,15 +59,18 @@ impl Rule for CodeSpanMismatch {
             let spans = |doc: &crate::afm::Document,
                          span: &crate::afm::Span|
              -> Vec<(String, crate::afm::Span)> {
-                doc.code_spans
+                // `inside` takes an empty span as one byte wide.
+                let wide = span.start..span.end.max(span.start + 1);
+                crate::afm::starting_in(&doc.code_spans, &wide, |c| c.span.start)
                     .iter()
                     .filter(|c| inside(&c.span, span))
-                    .filter(|c| {
-                        !doc.code_blocks
-                            .iter()
-                            .any(|b| b.span.contains(&c.span.start))
+                    .filter(|c| !doc.in_code_block(c.span.start))
+                    .map(|c| {
+                        (
+                            normalize_placeholders(c.code.trim()).into_owned(),
+                            c.span.clone(),
+                        )
                     })
-                    .map(|c| (normalize_placeholders(c.code.trim()), c.span.clone()))
                     .collect()
             };
             let tc = spans(ctx.doc, &u.tr);

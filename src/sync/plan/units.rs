@@ -1,8 +1,8 @@
 //! The alignable units of a page: each block's class, keys and language-neutral features.
 
 use super::within;
-use crate::afm::{Block, BlockKind, CodeBlock, Document, Row, Span, Table, TermKind};
-use crate::feature::{feature, sorted, Feature, FeatureHasher};
+use crate::afm::{starting_in, Block, BlockKind, CodeBlock, Document, Row, Span, Table, TermKind};
+use crate::feature::{feature, feature_of_bytes, sorted, Feature, FeatureHasher};
 use crate::sync::align::{Class, Unit};
 
 pub(super) fn class_of(kind: &BlockKind) -> Class {
@@ -21,6 +21,17 @@ pub(super) fn class_of(kind: &BlockKind) -> Class {
 
 fn code_tokens(c: &CodeBlock, feats: &mut Vec<Feature>) {
     feats.push(feature(b'l', &c.lang()));
+    if c.text.is_ascii() {
+        // Nearly all code: splitting bytes is splitting chars, without decoding UTF-8.
+        let toks = c
+            .text
+            .as_bytes()
+            .split(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+            .filter(|t| t.len() >= 2)
+            .take(400);
+        feats.extend(toks.map(|t| feature_of_bytes(b't', t)));
+        return;
+    }
     let toks = c
         .text
         .split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
@@ -104,14 +115,6 @@ fn inline_feats(doc: &Document, span: &Span, feats: &mut Vec<Feature>) {
     {
         feats.push(feature(b'c', &c.code));
     }
-}
-
-/// The items of a collection sorted by start offset that start inside `span` (binary search, so
-/// per-block feature extraction stays linear in the page instead of blocks × items).
-fn starting_in<'a, T>(items: &'a [T], span: &Span, start: impl Fn(&T) -> usize) -> &'a [T] {
-    let lo = items.partition_point(|t| start(t) < span.start);
-    let hi = items.partition_point(|t| start(t) < span.end);
-    items.get(lo..hi.max(lo)).unwrap_or(&[])
 }
 
 /// What one block contributes to the section feature set of the headings above it (its inline
