@@ -2,13 +2,13 @@
 
 use super::units::row_key;
 use super::{within, Planner};
-use crate::afm::{Document, Row, Span, Table, TermKind};
+use crate::afm::{starting_in, Document, Row, Span, Table, TermKind};
 use crate::sync::align::{align_keyed, match_items};
 use crate::sync::{ChangeKind, UNTRANSLATED_MARKER};
 
 /// An inline item of one class in a block: its comparable value and where an edit would go.
-struct Item {
-    value: String,
+struct Item<'d> {
+    value: &'d str,
     /// The range an edit replaces (URL, term text, code span content).
     span: Option<Span>,
     /// The whole element (for code spans: backticks included), for a fallback replacement.
@@ -66,7 +66,16 @@ fn row_label(doc: &Document, r: &Row) -> String {
 }
 
 impl Planner<'_> {
-    fn items(&self, doc: &Document, class: Inline, region: &Span, exclude: &[Span]) -> Vec<Item> {
+    /// The items of `class` inside `region` but outside `exclude`, in file order. Terms and code
+    /// spans are kept in file order by the model, so only those starting in `region` are looked
+    /// at (this runs per table cell: a scan of the page's items each time was quadratic).
+    fn items<'d>(
+        &self,
+        doc: &'d Document,
+        class: Inline,
+        region: &Span,
+        exclude: &[Span],
+    ) -> Vec<Item<'d>> {
         let keep = |s: &Span| within(s, region) && !exclude.iter().any(|x| within(s, x));
         let mut v: Vec<(usize, Item)> = match class {
             Inline::Link | Inline::Image => doc
@@ -75,7 +84,7 @@ impl Planner<'_> {
                 .filter(|l| l.image == (class == Inline::Image) && keep(&l.span))
                 .map(|l| {
                     let item = Item {
-                        value: l.url.clone(),
+                        value: &l.url,
                         span: l.url_span.clone(),
                         outer: l.span.clone(),
                         ticks: 0,
@@ -83,15 +92,14 @@ impl Planner<'_> {
                     (l.span.start, item)
                 })
                 .collect(),
-            Inline::Dnl => doc
-                .terms
+            Inline::Dnl => starting_in(&doc.terms, region, |t| t.span.start)
                 .iter()
                 .filter(|t| t.kind == TermKind::Dnl && keep(&t.span))
                 .map(|t| {
                     let raw = doc.slice(&t.text_span);
                     let end = t.text_span.start + raw.trim_end().len();
                     let item = Item {
-                        value: t.text.clone(),
+                        value: &t.text,
                         span: Some(t.text_span.start..end),
                         outer: t.span.clone(),
                         ticks: 0,
@@ -99,8 +107,7 @@ impl Planner<'_> {
                     (t.span.start, item)
                 })
                 .collect(),
-            Inline::CodeSpan => doc
-                .code_spans
+            Inline::CodeSpan => starting_in(&doc.code_spans, region, |c| c.span.start)
                 .iter()
                 .filter(|c| keep(&c.span))
                 .map(|c| {
@@ -109,7 +116,7 @@ impl Planner<'_> {
                     let inner = (c.span.start + ticks)..(c.span.end.saturating_sub(ticks));
                     let ok = ticks > 0 && inner.start <= inner.end && raw.ends_with('`');
                     let item = Item {
-                        value: c.code.clone(),
+                        value: &c.code,
                         span: ok.then_some(inner),
                         outer: c.span.clone(),
                         ticks,
@@ -132,12 +139,12 @@ impl Planner<'_> {
         let (src, tr) = (self.src, self.tr);
         for class in [Inline::Link, Inline::Image, Inline::Dnl, Inline::CodeSpan] {
             let si = self.items(src, class, s_region, s_ex);
-            let ti = self.items(tr, class, t_region, t_ex);
             if si.is_empty() {
                 continue;
             }
-            let sv: Vec<&str> = si.iter().map(|i| i.value.as_str()).collect();
-            let tv: Vec<&str> = ti.iter().map(|i| i.value.as_str()).collect();
+            let ti = self.items(tr, class, t_region, t_ex);
+            let sv: Vec<&str> = si.iter().map(|i| i.value).collect();
+            let tv: Vec<&str> = ti.iter().map(|i| i.value).collect();
             let m = match_items(&sv, &tv);
             for (i, j) in m.restore {
                 let (Some(s), Some(t)) = (si.get(i), ti.get(j)) else {
