@@ -80,11 +80,9 @@ impl LineIndex {
     }
 }
 
+/// Offsets just after each `\n` (SIMD search: this runs over every byte of every file).
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'\n')
-        .map(|(i, _)| i + 1)
+    memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)
 }
 
 #[cfg(test)]

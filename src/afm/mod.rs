@@ -9,6 +9,7 @@ mod front_matter;
 mod lines;
 mod model;
 mod parse;
+pub mod terms;
 
 pub use front_matter::{FrontMatter, FrontMatterError, FrontMatterField};
 pub use lines::LineIndex;

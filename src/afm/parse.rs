@@ -33,11 +33,7 @@ static ALERT_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Replaces `[!DNL x]` / `[!UICONTROL x]` by `x`.
 pub fn strip_terms(s: &str) -> String {
-    if !s.contains("[!") {
-        // Most headings, cells and link texts hold no term: skip the regex machinery.
-        return s.to_owned();
-    }
-    TERM_RE.replace_all(s, "$2").into_owned()
+    super::terms::strip_terms(s)
 }
 
 enum Open {
@@ -425,23 +421,21 @@ fn locate_url(text: &str, span: &std::ops::Range<usize>, url: &str) -> Option<Sp
 fn collect_terms(doc: &mut Document) {
     let md_start = doc.front_matter.as_ref().map_or(0, |f| f.span.end);
     let mut terms = Vec::new();
-    for caps in TERM_RE.captures_iter(&doc.text[md_start..]) {
-        let (Some(m), Some(kind), Some(t)) = (caps.get(0), caps.get(1), caps.get(2)) else {
-            continue;
-        };
-        let start = md_start + m.start();
+    let body = doc.text.get(md_start..).unwrap_or("");
+    for m in super::terms::term_matches(body) {
+        let start = md_start + m.whole.start;
         if doc.in_code(start) {
             continue;
         }
         terms.push(Term {
-            kind: if kind.as_str() == "DNL" {
+            kind: if m.dnl {
                 TermKind::Dnl
             } else {
                 TermKind::Uicontrol
             },
-            text: t.as_str().trim().to_string(),
-            span: start..md_start + m.end(),
-            text_span: md_start + t.start()..md_start + t.end(),
+            text: body.get(m.text.clone()).unwrap_or("").trim().to_string(),
+            span: start..md_start + m.whole.end,
+            text_span: md_start + m.text.start..md_start + m.text.end,
         });
     }
     doc.terms = terms;

@@ -107,15 +107,12 @@ impl Glossary {
             if fence.is_some() || !line.contains("[!") {
                 continue;
             }
-            for caps in crate::afm::TERM_RE.captures_iter(line) {
-                let (Some(m), Some(t)) = (caps.get(0), caps.get(2)) else {
-                    continue;
-                };
+            for m in crate::afm::terms::term_matches(line) {
                 // Inside an inline code span when an odd number of backticks precede it.
-                if line[..m.start()].bytes().filter(|b| *b == b'`').count() % 2 == 1 {
+                if line[..m.whole.start].bytes().filter(|b| *b == b'`').count() % 2 == 1 {
                     continue;
                 }
-                out.push(t.as_str().trim().to_string());
+                out.push(line.get(m.text).unwrap_or("").trim().to_string());
             }
         }
         out

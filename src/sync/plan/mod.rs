@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use super::align::{align_units, Unit};
 use super::{edit_is_allowed, ChangeKind, PairPlan, PlannedEdit, SyncOptions, Unaligned};
-use crate::afm::{Block, BlockKind, CodeBlock, Document, Span, Table};
+use crate::afm::{starting_in, Block, BlockKind, CodeBlock, Document, Span, Table};
 use crate::diag::Edit;
 use units::{class_of, code_unit, list_item_spans, page_units, table_unit};
 
@@ -196,13 +196,11 @@ impl Planner<'_> {
             self.anchor(sb, tb);
         }
         // Code blocks inside (the block itself, or those nested in a list or alert).
-        let sc: Vec<&CodeBlock> = src
-            .code_blocks
+        let sc: Vec<&CodeBlock> = starting_in(&src.code_blocks, &sb.span, |c| c.span.start)
             .iter()
             .filter(|c| within(&c.span, &sb.span))
             .collect();
-        let tc: Vec<&CodeBlock> = tr
-            .code_blocks
+        let tc: Vec<&CodeBlock> = starting_in(&tr.code_blocks, &tb.span, |c| c.span.start)
             .iter()
             .filter(|c| within(&c.span, &tb.span))
             .collect();
@@ -238,13 +236,11 @@ impl Planner<'_> {
             }
         }
         // Tables inside.
-        let st: Vec<&Table> = src
-            .tables
+        let st: Vec<&Table> = starting_in(&src.tables, &sb.span, |t| t.span.start)
             .iter()
             .filter(|t| within(&t.span, &sb.span))
             .collect();
-        let tt: Vec<&Table> = tr
-            .tables
+        let tt: Vec<&Table> = starting_in(&tr.tables, &tb.span, |t| t.span.start)
             .iter()
             .filter(|t| within(&t.span, &tb.span))
             .collect();
