@@ -121,24 +121,61 @@ pub fn mask(bytes: &mut [u8], base: usize, ranges: impl Iterator<Item = Span>) {
 }
 
 /// Byte ranges of code, link destinations and HTML in the document (what prose rules skip).
-fn masked_spans(doc: &Document) -> Vec<Span> {
+fn masked_spans(doc: &Document) -> SpanSet {
     let mut v: Vec<Span> = doc.code_spans.iter().map(|c| c.span.clone()).collect();
     v.extend(doc.links.iter().filter_map(|l| l.url_span.clone()));
     v.extend(doc.html.iter().map(|h| h.span.clone()));
-    v
+    SpanSet::new(v)
+}
+
+/// Spans (possibly overlapping) sorted by start, with the running maximum of their ends, so the
+/// ones that can touch a range are found by binary search instead of a scan of the page's spans
+/// for every line (issue 8).
+struct SpanSet {
+    spans: Vec<Span>,
+    max_end: Vec<usize>,
+}
+
+impl SpanSet {
+    fn new(mut spans: Vec<Span>) -> SpanSet {
+        spans.sort_unstable_by_key(|s| (s.start, s.end));
+        let max_end = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = s.end.max(*m);
+                Some(*m)
+            })
+            .collect();
+        SpanSet { spans, max_end }
+    }
+
+    /// A slice holding every span with `start < end` and `end > base` (and maybe others).
+    fn candidates(&self, base: usize, end: usize) -> &[Span] {
+        let hi = self.spans.partition_point(|s| s.start < end);
+        let lo = self.max_end.partition_point(|&m| m <= base);
+        self.spans.get(lo..hi.max(lo)).unwrap_or(&[])
+    }
+
+    /// Whether a span contains `offset`.
+    fn contains(&self, offset: usize) -> bool {
+        self.candidates(offset, offset + 1)
+            .iter()
+            .any(|s| s.contains(&offset))
+    }
 }
 
 /// Every prose segment of `doc`, in file order.
 pub fn segments(doc: &Document) -> Vec<Segment> {
     let md_start = doc.front_matter.as_ref().map_or(0, |f| f.span.end);
-    let skip: Vec<Span> = doc
-        .blocks
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Code { .. } | BlockKind::Html))
-        .map(|b| b.span.clone())
-        .chain(doc.code_blocks.iter().map(|c| c.span.clone()))
-        .chain(doc.tables.iter().map(|t| t.span.clone()))
-        .collect();
+    let skip = SpanSet::new(
+        doc.blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Code { .. } | BlockKind::Html))
+            .map(|b| b.span.clone())
+            .chain(doc.code_blocks.iter().map(|c| c.span.clone()))
+            .chain(doc.tables.iter().map(|t| t.span.clone()))
+            .collect(),
+    );
     let masks = masked_spans(doc);
     let mut out = Vec::new();
     let text: &str = &doc.text;
@@ -147,10 +184,7 @@ pub fn segments(doc: &Document) -> Vec<Segment> {
         if range.start < md_start || range.is_empty() {
             continue;
         }
-        if skip
-            .iter()
-            .any(|s| s.contains(&range.start) || s.contains(&(range.end - 1)))
-        {
+        if skip.contains(range.start) || skip.contains(range.end - 1) {
             continue;
         }
         let line = &text[range.clone()];
@@ -185,7 +219,7 @@ pub fn segments(doc: &Document) -> Vec<Segment> {
     out
 }
 
-fn make(text: &str, span: Span, kind: SegKind, masks: &[Span]) -> Segment {
+fn make(text: &str, span: Span, kind: SegKind, masks: &SpanSet) -> Segment {
     let raw = text.get(span.clone()).unwrap_or("");
     // Every URL match contains `://`: no need to run the regex on a line without it.
     let urls: Vec<Span> = if raw.contains("://") {
@@ -196,7 +230,8 @@ fn make(text: &str, span: Span, kind: SegKind, masks: &[Span]) -> Segment {
     } else {
         Vec::new()
     };
-    let masked = masked_copy(raw, span.start, masks.iter().cloned().chain(urls));
+    let near = masks.candidates(span.start, span.end).iter().cloned();
+    let masked = masked_copy(raw, span.start, near.chain(urls));
     Segment { span, masked, kind }
 }
 
@@ -300,6 +335,22 @@ pub fn apply_fixes(text: &str, findings: &[crate::diag::Finding]) -> String {
 mod tests {
     use super::*;
     use crate::rules::testing::page;
+
+    #[test]
+    fn span_set_candidates_hold_every_overlapping_span() {
+        let spans = vec![0..50, 3..4, 10..12, 11..30, 40..41, 60..60, 61..70, 65..66];
+        let set = SpanSet::new(spans.clone());
+        for base in 0..75 {
+            for end in base..76 {
+                let near = set.candidates(base, end);
+                for s in spans.iter().filter(|s| s.end > base && s.start < end) {
+                    assert!(near.contains(s), "{s:?} in {base}..{end}");
+                }
+            }
+            let scan = spans.iter().any(|s| s.contains(&base));
+            assert_eq!(set.contains(base), scan, "{base}");
+        }
+    }
 
     #[test]
     fn segments_mask_code_and_urls() {
