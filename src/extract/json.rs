@@ -5,6 +5,7 @@
 //! once per request and keeps the result (issue 8: it used to be rescanned by each rule).
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 /// A node of a JSON text: its pointer, the span of its key (objects) and of its value, in body-text
 /// byte offsets.
@@ -25,16 +26,42 @@ pub fn json_nodes(text: &str) -> Vec<JsonNode> {
     let mut p = Scanner {
         b: text.as_bytes(),
         i: 0,
+        path: String::new(),
         out: Vec::new(),
     };
-    p.value(String::new(), None);
+    p.value(None);
     p.out
 }
 
 struct Scanner<'a> {
     b: &'a [u8],
     i: usize,
+    /// The pointer of the value being scanned: a segment is pushed per level and cut off after.
+    path: String,
     out: Vec<JsonNode>,
+}
+
+/// Appends `/` and the pointer escape of the JSON string token `raw` (quotes included) to `path`.
+fn push_segment(path: &mut String, raw: &[u8]) {
+    path.push('/');
+    let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or(b"");
+    // What serde_json decodes to the bytes themselves: a closed token, no escape, no control byte.
+    let plain =
+        raw.len() >= 2 && raw.ends_with(b"\"") && inner.iter().all(|&b| b != b'\\' && b >= 0x20);
+    let decoded: std::borrow::Cow<'_, str> = match std::str::from_utf8(inner) {
+        // No escapes: the key is its bytes.
+        Ok(s) if plain => s.into(),
+        _ => serde_json::from_slice::<String>(raw)
+            .unwrap_or_default()
+            .into(),
+    };
+    for c in decoded.chars() {
+        match c {
+            '~' => path.push_str("~0"),
+            '/' => path.push_str("~1"),
+            c => path.push(c),
+        }
+    }
 }
 
 impl Scanner<'_> {
@@ -61,12 +88,12 @@ impl Scanner<'_> {
         }
         start..self.i.min(self.b.len())
     }
-    fn value(&mut self, pointer: String, key: Option<std::ops::Range<usize>>) {
+    fn value(&mut self, key: Option<std::ops::Range<usize>>) {
         self.ws();
         let start = self.i;
         let idx = self.out.len();
         self.out.push(JsonNode {
-            pointer: pointer.clone(),
+            pointer: self.path.clone(),
             key,
             value: start..start,
             string: self.peek() == b'"',
@@ -81,13 +108,12 @@ impl Scanner<'_> {
                         break;
                     }
                     let k = self.string();
-                    let name =
-                        serde_json::from_slice::<String>(self.b.get(k.clone()).unwrap_or(b""))
-                            .unwrap_or_default();
+                    let len = self.path.len();
+                    push_segment(&mut self.path, self.b.get(k.clone()).unwrap_or(b""));
                     self.ws();
                     self.i += 1; // ':'
-                    let child = format!("{pointer}/{}", crate::schema::refs::escape(&name));
-                    self.value(child, Some(k));
+                    self.value(Some(k));
+                    self.path.truncate(len);
                     self.ws();
                     if self.peek() == b',' {
                         self.i += 1;
@@ -106,7 +132,10 @@ impl Scanner<'_> {
                         self.i += 1;
                         break;
                     }
-                    self.value(format!("{pointer}/{n}"), None);
+                    let len = self.path.len();
+                    let _ = write!(self.path, "/{n}");
+                    self.value(None);
+                    self.path.truncate(len);
                     n += 1;
                     self.ws();
                     if self.peek() == b',' {
@@ -181,6 +210,27 @@ mod tests {
         assert_eq!(&t[at("").value.clone()], t);
         let order: Vec<&str> = n.iter().map(|n| n.pointer.as_str()).collect();
         assert_eq!(order, ["", "/a", "/a/b", "/a/b/0", "/a/b/1", "/c"]);
+    }
+
+    #[test]
+    fn keys_are_decoded_and_escaped_as_pointer_segments() {
+        let t = r#"{"a/b": {"~x": [0, {"\u0041\"": 1}]}, "é": 2}"#;
+        let order: Vec<String> = BodyNodes::scan(t)
+            .iter()
+            .map(|n| n.pointer.clone())
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "",
+                "/a~1b",
+                "/a~1b/~0x",
+                "/a~1b/~0x/0",
+                "/a~1b/~0x/1",
+                "/a~1b/~0x/1/A\"",
+                "/é"
+            ]
+        );
     }
 
     #[test]
