@@ -43,7 +43,7 @@ fn code_tokens(c: &CodeBlock, feats: &mut Vec<Feature>) {
 /// The key of a table row: the code span in its first cell.
 pub(super) fn row_key<'d>(doc: &'d Document, row: &Row) -> Option<&'d str> {
     let cell = row.cells.first()?;
-    doc.code_spans
+    starting_in(&doc.code_spans, &cell.span, |c| c.span.start)
         .iter()
         .find(|c| within(&c.span, &cell.span))
         .map(|c| c.code.as_str())
@@ -193,9 +193,10 @@ fn block_unit(doc: &Document, index: usize, b: &Block, sections: &[Vec<Feature>]
         table_feats(doc, t, &mut feats);
     }
     for t in starting_in(&doc.texts, &(index..index + 1), |t| t.block) {
-        for num in t.text.split(|c: char| !c.is_ascii_digit()) {
+        // Digits are ASCII, so splitting the bytes finds the same runs as splitting the chars.
+        for num in t.text.as_bytes().split(|c| !c.is_ascii_digit()) {
             if !num.is_empty() {
-                feats.push(feature(b'n', num));
+                feats.push(feature_of_bytes(b'n', num));
             }
         }
     }
