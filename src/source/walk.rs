@@ -28,29 +28,48 @@ pub fn discover(paths: &[PathBuf], with_ftl: bool) -> Discovered {
             out.files.push(path.clone());
             continue;
         }
+        // The parallel walker: on a large tree the walk's directory reads and ignore-file
+        // lookups are a second or more of system time, which the threads share (issue 8). What
+        // it yields is sorted below, so the order does not depend on the threads.
         let walker = ignore::WalkBuilder::new(path)
             .follow_links(false)
             .hidden(true)
             .git_ignore(true)
             .git_exclude(true)
             .require_git(false)
-            .build();
-        for entry in walker {
-            match entry {
-                Ok(e) => {
-                    let p = e.path();
-                    let is_file = e.file_type().is_some_and(|t| t.is_file());
-                    if is_file && wanted(p, with_ftl) {
-                        out.files.push(p.to_path_buf());
+            .threads(rayon::current_num_threads())
+            .build_parallel();
+        let files = std::sync::Mutex::new(Vec::new());
+        let errors = std::sync::Mutex::new(Vec::new());
+        walker.run(|| {
+            Box::new(|entry| {
+                match entry {
+                    Ok(e) => {
+                        let p = e.path();
+                        let is_file = e.file_type().is_some_and(|t| t.is_file());
+                        if is_file && wanted(p, with_ftl) {
+                            lock(&files).push(p.to_path_buf());
+                        }
                     }
+                    Err(err) => lock(&errors).push((path.clone(), err.to_string())),
                 }
-                Err(err) => out.errors.push((path.clone(), err.to_string())),
-            }
-        }
+                ignore::WalkState::Continue
+            })
+        });
+        out.files
+            .append(&mut files.into_inner().unwrap_or_else(|e| e.into_inner()));
+        let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+        errors.sort();
+        out.errors.append(&mut errors);
     }
     out.files.sort();
     out.files.dedup();
     out
+}
+
+/// The vector behind `m`, even if a walker thread panicked holding it (nothing is lost).
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn wanted(p: &Path, with_ftl: bool) -> bool {
