@@ -27,7 +27,12 @@ impl FeatureHasher {
 
     /// Feeds text.
     pub fn str(&mut self, s: &str) -> &mut FeatureHasher {
-        self.0.write(s.as_bytes());
+        self.bytes(s.as_bytes())
+    }
+
+    /// Feeds text given as bytes (the same as [`FeatureHasher::str`] of that text).
+    pub fn bytes(&mut self, b: &[u8]) -> &mut FeatureHasher {
+        self.0.write(b);
         self
     }
 
@@ -56,10 +61,10 @@ pub fn feature(tag: u8, text: &str) -> Feature {
 
 /// [`feature`] of text given as bytes (equal to `feature(tag, s)` when `bytes` is `s.as_bytes()`).
 pub fn feature_of_bytes(tag: u8, bytes: &[u8]) -> Feature {
-    let mut h = FeatureHasher::new(tag);
-    h.0.write(bytes);
-    h.num(bytes.len());
-    h.finish()
+    FeatureHasher::new(tag)
+        .bytes(bytes)
+        .num(bytes.len())
+        .finish()
 }
 
 /// The fingerprint of `text` with every `{UPPER_CASE}` placeholder read as `{}`, so renamed

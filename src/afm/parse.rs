@@ -31,11 +31,6 @@ static ALERT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*>[ \t]*\[!([A-Z]+)\]").unwrap()
 });
 
-/// Replaces `[!DNL x]` / `[!UICONTROL x]` by `x`.
-pub fn strip_terms(s: &str) -> String {
-    super::terms::strip_terms(s)
-}
-
 enum Open {
     Heading {
         level: u8,
@@ -183,7 +178,7 @@ pub fn parse(path: &Path, display: &str, text: Arc<str>) -> Document {
                             let anchor = anchor_in(&text, &span);
                             doc.headings.push(Heading {
                                 level,
-                                text: strip_terms(t.trim()),
+                                text: super::terms::strip_terms(t.trim()),
                                 anchor,
                                 span,
                             });
@@ -220,7 +215,7 @@ pub fn parse(path: &Path, display: &str, text: Arc<str>) -> Document {
                         {
                             if let Some(r) = row.as_mut() {
                                 r.cells.push(Cell {
-                                    text: strip_terms(t.trim()),
+                                    text: super::terms::strip_terms(t.trim()),
                                     span: start..range.end,
                                 });
                             }

@@ -100,7 +100,7 @@ pub struct Request {
     pub code_block: usize,
     /// The body's JSON nodes, scanned on first use ([`Request::body_nodes`]).
     #[serde(skip)]
-    pub body_nodes: std::sync::OnceLock<super::json::BodyNodes>,
+    body_nodes: std::sync::OnceLock<super::json::BodyNodes>,
 }
 
 impl Request {

@@ -16,10 +16,6 @@ use super::template::{Slot, Slots, Template};
 use super::RenderError;
 use crate::afm::{self, AlertKind};
 
-static TERM_RE: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used)] // a literal pattern
-    Regex::new(r"\[!(DNL|UICONTROL)\s+([^\]\n]*)\]").unwrap()
-});
 static ALERT_RE: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)]
     Regex::new(r"^\s*\[!([A-Z]+)\]\s*").unwrap()
@@ -348,24 +344,21 @@ fn terms(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                 in_code = false;
                 out.push(ev);
             }
-            Event::Text(t) if !in_code && TERM_RE.is_match(&t) => {
+            Event::Text(t) if !in_code && afm::terms::term_matches(&t).next().is_some() => {
                 let mut last = 0;
-                for c in TERM_RE.captures_iter(&t) {
-                    let (Some(m), Some(kind), Some(inner)) = (c.get(0), c.get(1), c.get(2)) else {
-                        continue;
-                    };
-                    if m.start() > last {
-                        out.push(Event::Text(t[last..m.start()].to_string().into()));
+                for m in afm::terms::term_matches(&t) {
+                    if m.whole.start > last {
+                        out.push(Event::Text(t[last..m.whole.start].to_string().into()));
                     }
-                    let inner = inner.as_str().trim();
-                    if kind.as_str() == "DNL" {
+                    let inner = t.get(m.text.clone()).unwrap_or("").trim();
+                    if m.dnl {
                         out.push(Event::Text(inner.to_string().into()));
                     } else {
                         out.push(Event::InlineHtml(
                             format!("<span class=\"uicontrol\">{}</span>", escape(inner)).into(),
                         ));
                     }
-                    last = m.end();
+                    last = m.whole.end;
                 }
                 if last < t.len() {
                     out.push(Event::Text(t[last..].to_string().into()));

@@ -175,7 +175,7 @@ pub fn sync_workspace(ws: &Workspace, opts: &SyncOptions) -> Vec<PageSync> {
         .filter_map(|&(i, s)| {
             let tr = ws.pages.get(i)?;
             let src = ws.pages.get(s)?;
-            let plan = plan_pair_with(&src.doc, src.sync_units.of(&src.doc), &tr.doc, opts);
+            let plan = plan_pair_with(&src.doc, &src.sync_units, &tr.doc, opts);
             let edits: Vec<Edit> = plan.edits.iter().map(|e| e.edit.clone()).collect();
             let new_text = crate::fix::apply_edits(&tr.doc.text, &edits);
             Some(PageSync {

@@ -31,7 +31,7 @@ impl SyncPlanCell {
     /// options (no row insertion or pruning: those are `sync` flags, not repairs), computed once.
     pub fn plan(&self, src: &Document, src_units: &PageUnits, tr: &Document) -> &PairPlan {
         self.0
-            .get_or_init(|| plan_pair_with(src, src_units.of(src), tr, &SyncOptions::default()))
+            .get_or_init(|| plan_pair_with(src, src_units, tr, &SyncOptions::default()))
     }
 
     /// The parity alignment of translation `tr` with `src`, computed once.

@@ -15,11 +15,6 @@ pub fn body_span(req: &Request, r: std::ops::Range<usize>) -> Option<Span> {
     Some(s..e.max(s))
 }
 
-/// Body nodes of `req` by pointer (empty when the body is not JSON), scanned once per request.
-pub fn body_nodes(req: &Request) -> &BodyNodes {
-    req.body_nodes()
-}
-
 /// File span for `pointer` in the body: its key, else the nearest existing ancestor's key, else
 /// the body token.
 pub fn pointer_span(req: &Request, nodes: &BodyNodes, pointer: &str) -> Span {

@@ -85,7 +85,7 @@ impl Rule for BodySchemaViolation {
             if errors.is_empty() {
                 continue;
             }
-            let nodes = super::helpers::body_nodes(req);
+            let nodes = req.body_nodes();
             for e in errors {
                 let anchor = match e.kind {
                     BodyErrorKind::Missing => e.pointer.rsplit_once('/').map_or("", |(p, _)| p),

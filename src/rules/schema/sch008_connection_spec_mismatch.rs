@@ -73,7 +73,7 @@ impl Rule for ConnectionSpecMismatch {
             if is_placeholder(id) {
                 continue;
             }
-            let nodes = super::helpers::body_nodes(req);
+            let nodes = req.body_nodes();
             let span = nodes
                 .get("/connectionSpec/id")
                 .and_then(|n| super::helpers::body_span(req, n.value.clone()))

@@ -51,7 +51,7 @@ impl Rule for AuthParamsMismatch {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        use super::helpers::{body_nodes, body_span, body_str, pointer_span};
+        use super::helpers::{body_span, body_str, pointer_span};
         for req in ctx.requests {
             let Some(spec_name) = body_str(req, "/auth/specName") else {
                 continue;
@@ -60,7 +60,7 @@ impl Rule for AuthParamsMismatch {
                 .and_then(|id| ctx.schema.catalog.by_spec_id(id))
                 .or_else(|| super::helpers::page_connector(ctx));
             let Some(c) = connector else { continue };
-            let nodes = body_nodes(req);
+            let nodes = req.body_nodes();
             let Some(auth) = c.auth_spec(spec_name) else {
                 let names: Vec<&str> = c.auth.iter().map(|a| a.spec_name.as_str()).collect();
                 let span = nodes

@@ -97,7 +97,7 @@ impl Rule for PlaceholderReuse {
         // Sibling keys of one JSON object.
         for req in ctx.requests {
             let Some(body) = &req.body else { continue };
-            let nodes = super::helpers::body_nodes(req);
+            let nodes = req.body_nodes();
             let mut stack = vec![(String::new(), body)];
             while let Some((ptr, v)) = stack.pop() {
                 match v {

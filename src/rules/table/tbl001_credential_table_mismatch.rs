@@ -115,7 +115,7 @@ impl Rule for CredentialTableMismatch {
             if cred_rows.is_empty() && prop.is_none() {
                 continue;
             }
-            let nodes = crate::rules::schema::helpers::body_nodes(req);
+            let nodes = req.body_nodes();
             let documented = cred_rows.iter().chain(prop_rows.iter());
             for key in params.keys() {
                 let rows: Vec<_> = documented.clone().collect();

@@ -34,11 +34,17 @@ impl PageUnits {
 
 /// Plans the sync of translation `tr` from its source page `src`.
 pub fn plan_pair(src: &Document, tr: &Document, opts: &SyncOptions) -> PairPlan {
-    plan_pair_with(src, &page_units(src), tr, opts)
+    plan_pair_with(src, &PageUnits::default(), tr, opts)
 }
 
-/// [`plan_pair`] with the source's units already built (`su` must be `page_units(src)`).
-pub fn plan_pair_with(src: &Document, su: &[Unit], tr: &Document, opts: &SyncOptions) -> PairPlan {
+/// [`plan_pair`] with the source's units kept in `src_units` (the cell of `src`), so the other
+/// translations of the same source reuse them.
+pub fn plan_pair_with(
+    src: &Document,
+    src_units: &PageUnits,
+    tr: &Document,
+    opts: &SyncOptions,
+) -> PairPlan {
     let mut p = Planner {
         src,
         tr,
@@ -47,7 +53,7 @@ pub fn plan_pair_with(src: &Document, su: &[Unit], tr: &Document, opts: &SyncOpt
     };
     p.front_matter();
     let tu = page_units(tr);
-    let a = align_units(su, &tu);
+    let a = align_units(src_units.of(src), &tu);
     for pair in &a.pairs {
         if let (Some(sb), Some(tb)) = (src.blocks.get(pair.src), tr.blocks.get(pair.tr)) {
             p.block_pair(sb, tb);
