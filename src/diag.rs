@@ -174,7 +174,10 @@ pub fn sort_findings(findings: &mut Vec<Finding>) {
             f.fixable,
         )
     }
-    findings.sort_unstable_by(|a, b| full(a).cmp(&full(b)));
+    // In parallel: at 40,000 files this is half a million findings sorted after the check.
+    rayon::slice::ParallelSliceMut::par_sort_unstable_by(findings.as_mut_slice(), |a, b| {
+        full(a).cmp(&full(b))
+    });
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
 }
 

@@ -1,5 +1,6 @@
 //! The JSON contract: `{"version":1,"diagnostics":[…],"summary":{…}}`, findings already sorted.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Summary;
@@ -12,20 +13,78 @@ struct Output<'a> {
     summary: Summary,
 }
 
+/// Findings serialized per parallel task, and tasks per window: a window (a few MB of output) is
+/// serialized on every thread while the previous one is written, so memory stays bounded.
+const CHUNK: usize = 512;
+const WINDOW: usize = CHUNK * 32;
+
 /// Writes the version-1 JSON document (and a trailing newline) straight to `w`, without building
 /// the whole document in memory first (a large tree can have hundreds of thousands of findings).
+///
+/// The bytes are exactly those of `serde_json::to_writer_pretty` on the whole document (a test
+/// holds it to that), but the findings are serialized in parallel, window by window: on 40,000
+/// files this was a second of single-threaded tail after the check itself.
 pub fn write(
     w: &mut dyn std::io::Write,
     findings: &[Finding],
     files: usize,
 ) -> std::io::Result<()> {
-    let out = Output {
-        version: 1,
-        diagnostics: findings,
-        summary: Summary::new(findings, files),
-    };
-    serde_json::to_writer_pretty(&mut *w, &out).map_err(std::io::Error::other)?;
-    w.write_all(b"\n")
+    let summary = Summary::new(findings, files);
+    if findings.is_empty() {
+        let out = Output {
+            version: 1,
+            diagnostics: findings,
+            summary,
+        };
+        serde_json::to_writer_pretty(&mut *w, &out).map_err(std::io::Error::other)?;
+        return w.write_all(b"\n");
+    }
+    w.write_all(b"{\n  \"version\": 1,\n  \"diagnostics\": [")?;
+    let mut first = true;
+    for window in findings.chunks(WINDOW) {
+        let parts: Vec<std::io::Result<Vec<u8>>> = window
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut buf = Vec::with_capacity(chunk.len() * 512);
+                for f in chunk {
+                    buf.extend_from_slice(b",\n    ");
+                    pretty_indented(&mut buf, f, b"\n    ")?;
+                }
+                Ok(buf)
+            })
+            .collect();
+        for part in parts {
+            let part = part?;
+            // Every finding was written with a leading comma; the document's first has none.
+            let skip = if first { 1 } else { 0 };
+            first = false;
+            w.write_all(&part[skip..])?;
+        }
+    }
+    w.write_all(b"\n  ],\n  \"summary\": ")?;
+    let mut buf = Vec::new();
+    pretty_indented(&mut buf, &summary, b"\n  ")?;
+    w.write_all(&buf)?;
+    w.write_all(b"\n}\n")
+}
+
+/// Appends `value` pretty-printed, each newline followed by `indent` instead (JSON strings escape
+/// their newlines, so every raw newline is a line break of the layout).
+fn pretty_indented<T: Serialize>(
+    buf: &mut Vec<u8>,
+    value: &T,
+    newline: &[u8],
+) -> std::io::Result<()> {
+    let mut own = Vec::with_capacity(512);
+    serde_json::to_writer_pretty(&mut own, value).map_err(std::io::Error::other)?;
+    let mut rest = &own[..];
+    while let Some(i) = memchr::memchr(b'\n', rest) {
+        buf.extend_from_slice(&rest[..i]);
+        buf.extend_from_slice(newline);
+        rest = &rest[i + 1..];
+    }
+    buf.extend_from_slice(rest);
+    Ok(())
 }
 
 /// Serializes findings as the version-1 JSON document (with a trailing newline).
@@ -39,4 +98,44 @@ pub fn render(findings: &[Finding], files: usize) -> String {
         serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Severity;
+
+    fn finding(i: usize) -> Finding {
+        Finding {
+            rule: if i % 3 == 0 { "TXT004" } else { "PAR002" },
+            severity: if i % 2 == 0 {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            file: format!("docs/fr/page-{}.md", i / 7).into(),
+            line: i + 1,
+            column: i % 5 + 1,
+            end_line: i + 1,
+            end_column: i % 5 + 9,
+            message: format!("ligne\n{i} « cité » \"quoted\" \t tab \u{200b}"),
+            help: (i % 4 == 0).then(|| "fix it\r\nnow".into()),
+            locale: (i % 3 != 1).then(|| "fr-FR".into()),
+            fixable: i % 5 == 0,
+            span: i..i + 2,
+            fix: None,
+        }
+    }
+
+    #[test]
+    fn parallel_writer_gives_the_bytes_of_serde_json() {
+        // Sizes around the chunk and window edges.
+        for n in [0, 1, 2, CHUNK - 1, CHUNK, CHUNK + 1, WINDOW + 3] {
+            let findings: Vec<Finding> = (0..n).map(finding).collect();
+            let mut got = Vec::new();
+            write(&mut got, &findings, 42).unwrap();
+            let want = render(&findings, 42);
+            assert_eq!(String::from_utf8(got).unwrap(), want, "n = {n}");
+        }
+    }
 }
