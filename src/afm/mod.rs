@@ -14,5 +14,5 @@ pub mod terms;
 pub use front_matter::{FrontMatter, FrontMatterError, FrontMatterField};
 pub use lines::LineIndex;
 pub use model::*;
-pub use parse::{options, parse, TERM_RE};
+pub use parse::{options, parse};
 pub use terms::strip_terms;

@@ -17,11 +17,6 @@ pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
 }
 
-/// `[!DNL …]` / `[!UICONTROL …]`: group 1 the marker, group 2 the term.
-pub static TERM_RE: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used)] // a literal pattern
-    Regex::new(r"\[!(DNL|UICONTROL)\s+([^\]\n]*)\]").unwrap()
-});
 static ANCHOR_RE: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)]
     Regex::new(r"\{#([^}\s]+)\}\s*$").unwrap()

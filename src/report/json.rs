@@ -6,15 +6,8 @@ use serde::Serialize;
 use super::Summary;
 use crate::diag::Finding;
 
-#[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    diagnostics: &'a [Finding],
-    summary: Summary,
-}
-
 /// Findings serialized per parallel task, and tasks per window: a window (a few MB of output) is
-/// serialized on every thread while the previous one is written, so memory stays bounded.
+/// serialized on every thread, then written, so memory stays bounded.
 const CHUNK: usize = 512;
 const WINDOW: usize = CHUNK * 32;
 
@@ -29,55 +22,55 @@ pub fn write(
     findings: &[Finding],
     files: usize,
 ) -> std::io::Result<()> {
-    let summary = Summary::new(findings, files);
-    if findings.is_empty() {
-        let out = Output {
-            version: 1,
-            diagnostics: findings,
-            summary,
-        };
-        serde_json::to_writer_pretty(&mut *w, &out).map_err(std::io::Error::other)?;
-        return w.write_all(b"\n");
-    }
     w.write_all(b"{\n  \"version\": 1,\n  \"diagnostics\": [")?;
-    let mut first = true;
-    for window in findings.chunks(WINDOW) {
+    for (k, window) in findings.chunks(WINDOW).enumerate() {
         let parts: Vec<std::io::Result<Vec<u8>>> = window
             .par_chunks(CHUNK)
             .map(|chunk| {
                 let mut buf = Vec::with_capacity(chunk.len() * 512);
+                let mut scratch = Vec::with_capacity(512);
                 for f in chunk {
                     buf.extend_from_slice(b",\n    ");
-                    pretty_indented(&mut buf, f, b"\n    ")?;
+                    pretty_indented(&mut buf, &mut scratch, f, b"\n    ")?;
                 }
                 Ok(buf)
             })
             .collect();
-        for part in parts {
+        for (j, part) in parts.into_iter().enumerate() {
             let part = part?;
-            // Every finding was written with a leading comma; the document's first has none.
-            let skip = if first { 1 } else { 0 };
-            first = false;
+            // Every finding was written after a comma; the document's first has none.
+            let skip = usize::from(k == 0 && j == 0);
             w.write_all(&part[skip..])?;
         }
     }
-    w.write_all(b"\n  ],\n  \"summary\": ")?;
+    // serde_json closes an empty array on its own line, a non-empty one after a line break.
+    if !findings.is_empty() {
+        w.write_all(b"\n  ")?;
+    }
+    w.write_all(b"],\n  \"summary\": ")?;
     let mut buf = Vec::new();
-    pretty_indented(&mut buf, &summary, b"\n  ")?;
+    pretty_indented(
+        &mut buf,
+        &mut Vec::new(),
+        &Summary::new(findings, files),
+        b"\n  ",
+    )?;
     w.write_all(&buf)?;
     w.write_all(b"\n}\n")
 }
 
-/// Appends `value` pretty-printed, each newline followed by `indent` instead (JSON strings escape
-/// their newlines, so every raw newline is a line break of the layout).
+/// Appends `value` pretty-printed (through `scratch`), each newline followed by the indentation in
+/// `newline` (JSON strings escape their newlines, so every raw newline is a line break of the
+/// layout).
 fn pretty_indented<T: Serialize>(
     buf: &mut Vec<u8>,
+    scratch: &mut Vec<u8>,
     value: &T,
     newline: &[u8],
 ) -> std::io::Result<()> {
-    let mut own = Vec::with_capacity(512);
-    serde_json::to_writer_pretty(&mut own, value).map_err(std::io::Error::other)?;
-    let mut rest = &own[..];
+    scratch.clear();
+    serde_json::to_writer_pretty(&mut *scratch, value).map_err(std::io::Error::other)?;
+    let mut rest = &scratch[..];
     while let Some(i) = memchr::memchr(b'\n', rest) {
         buf.extend_from_slice(&rest[..i]);
         buf.extend_from_slice(newline);
@@ -89,21 +82,25 @@ fn pretty_indented<T: Serialize>(
 
 /// Serializes findings as the version-1 JSON document (with a trailing newline).
 pub fn render(findings: &[Finding], files: usize) -> String {
-    let out = Output {
-        version: 1,
-        diagnostics: findings,
-        summary: Summary::new(findings, files),
-    };
-    let mut s =
-        serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    match write(&mut out, findings, files) {
+        Ok(()) => String::from_utf8_lossy(&out).into_owned(),
+        Err(e) => format!("{{\"error\":\"{e}\"}}\n"),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::diag::Severity;
+
+    /// The whole document as serde_json lays it out: the reference the parallel writer must match.
+    #[derive(Serialize)]
+    struct Output<'a> {
+        version: u32,
+        diagnostics: &'a [Finding],
+        summary: Summary,
+    }
 
     fn finding(i: usize) -> Finding {
         Finding {
@@ -134,7 +131,12 @@ mod tests {
             let findings: Vec<Finding> = (0..n).map(finding).collect();
             let mut got = Vec::new();
             write(&mut got, &findings, 42).unwrap();
-            let want = render(&findings, 42);
+            let doc = Output {
+                version: 1,
+                diagnostics: &findings,
+                summary: Summary::new(&findings, 42),
+            };
+            let want = serde_json::to_string_pretty(&doc).unwrap() + "\n";
             assert_eq!(String::from_utf8(got).unwrap(), want, "n = {n}");
         }
     }
