@@ -67,6 +67,26 @@ pub fn feature_of_bytes(tag: u8, bytes: &[u8]) -> Feature {
         .finish()
 }
 
+/// The maximal non-empty runs of `bytes` whose bytes all satisfy `keep`, in order: what
+/// `bytes.split(|b| !keep(*b)).filter(|r| !r.is_empty())` gives, without an empty slice for every
+/// separator (prose is mostly separators when the runs sought are digits).
+pub fn runs(bytes: &[u8], keep: impl Fn(u8) -> bool) -> impl Iterator<Item = &[u8]> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !keep(bytes[i]) {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() && keep(bytes[i]) {
+            i += 1;
+        }
+        Some(&bytes[start..i])
+    })
+}
+
 /// The fingerprint of `text` with every `{UPPER_CASE}` placeholder read as `{}`, so renamed
 /// placeholders do not hide an otherwise equal token. Texts without a brace (nearly all) are hashed
 /// as they are, without building the normalized copy.
@@ -91,6 +111,15 @@ pub fn sorted(mut feats: Vec<Feature>) -> Vec<Feature> {
 mod tests {
     use super::*;
     use crate::rules::parity::align::normalize_placeholders;
+
+    proptest::proptest! {
+        #[test]
+        fn runs_are_the_non_empty_pieces_of_split(s in "[a1_ .9-]{0,30}") {
+            let keep = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+            let want: Vec<&[u8]> = s.as_bytes().split(|b| !keep(*b)).filter(|r| !r.is_empty()).collect();
+            proptest::prop_assert_eq!(runs(s.as_bytes(), keep).collect::<Vec<_>>(), want);
+        }
+    }
 
     #[test]
     fn normalized_fingerprint_equals_fingerprint_of_normalized_text() {

@@ -399,11 +399,18 @@ fn anchor_in(text: &str, span: &std::ops::Range<usize>) -> Option<(String, Span)
 
 fn locate_url(text: &str, span: &std::ops::Range<usize>, url: &str) -> Option<Span> {
     let s = text.get(span.clone())?;
-    let open = s.rfind("](")? + 2;
+    // `memmem` rather than `str::rfind`/`find`: these run once per link, and the standard
+    // two-way searcher's set-up costs more than the search itself on strings this short.
+    let open = memchr::memmem::rfind(s.as_bytes(), b"](")? + 2;
     if url.is_empty() {
         return Some(span.start + open..span.start + open);
     }
-    let at = s[open..].find(url)?;
+    let rest = &s.as_bytes()[open..];
+    let at = if rest.starts_with(url.as_bytes()) {
+        0
+    } else {
+        memchr::memmem::find(rest, url.as_bytes())?
+    };
     let start = span.start + open + at;
     Some(start..start + url.len())
 }

@@ -2,7 +2,7 @@
 
 use super::within;
 use crate::afm::{starting_in, Block, BlockKind, CodeBlock, Document, Row, Span, Table, TermKind};
-use crate::feature::{feature, feature_of_bytes, sorted, Feature, FeatureHasher};
+use crate::feature::{feature, feature_of_bytes, runs, sorted, Feature, FeatureHasher};
 use crate::sync::align::{Class, Unit};
 
 pub(super) fn class_of(kind: &BlockKind) -> Class {
@@ -23,12 +23,11 @@ fn code_tokens(c: &CodeBlock, feats: &mut Vec<Feature>) {
     feats.push(feature(b'l', &c.lang()));
     if c.text.is_ascii() {
         // Nearly all code: splitting bytes is splitting chars, without decoding UTF-8.
-        let toks = c
-            .text
-            .as_bytes()
-            .split(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
-            .filter(|t| t.len() >= 2)
-            .take(400);
+        let toks = runs(c.text.as_bytes(), |b| {
+            b.is_ascii_alphanumeric() || b == b'_'
+        })
+        .filter(|t| t.len() >= 2)
+        .take(400);
         feats.extend(toks.map(|t| feature_of_bytes(b't', t)));
         return;
     }
@@ -118,11 +117,10 @@ fn inline_feats(doc: &Document, span: &Span, feats: &mut Vec<Feature>) {
 }
 
 /// What one block contributes to the section feature set of the headings above it (its inline
-/// items and request methods), computed once per block: a heading's section is the run of blocks
-/// up to the next heading of its level or above.
-fn section_contribution(doc: &Document, b: &Block) -> Vec<Feature> {
-    let mut sec = Vec::new();
-    inline_feats(doc, &b.span, &mut sec);
+/// items, `inline`, and request methods), computed once per block: a heading's section is the run
+/// of blocks up to the next heading of its level or above.
+fn section_contribution(doc: &Document, b: &Block, inline: &[Feature]) -> Vec<Feature> {
+    let mut sec = inline.to_vec();
     for c in starting_in(&doc.code_blocks, &b.span, |c| c.span.start)
         .iter()
         .filter(|c| within(&c.span, &b.span))
@@ -138,23 +136,39 @@ fn section_contribution(doc: &Document, b: &Block) -> Vec<Feature> {
 
 /// The alignable units of every top-level block of `doc`, in order.
 pub(super) fn page_units(doc: &Document) -> Vec<Unit> {
+    // Each block's inline items feed both its own unit and its headings' sections.
+    let inline: Vec<Vec<Feature>> = doc
+        .blocks
+        .iter()
+        .map(|b| {
+            let mut feats = Vec::new();
+            inline_feats(doc, &b.span, &mut feats);
+            feats
+        })
+        .collect();
     let contributions: Vec<Vec<Feature>> = doc
         .blocks
         .iter()
-        .map(|b| section_contribution(doc, b))
+        .zip(&inline)
+        .map(|(b, inl)| section_contribution(doc, b, inl))
         .collect();
     doc.blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| block_unit(doc, i, b, &contributions))
+        .map(|(i, b)| block_unit(doc, i, b, &inline[i], &contributions))
         .collect()
 }
 
 /// The alignable unit of a top-level block: class, key and language-neutral content.
-fn block_unit(doc: &Document, index: usize, b: &Block, sections: &[Vec<Feature>]) -> Unit {
-    let mut feats = Vec::new();
+fn block_unit(
+    doc: &Document,
+    index: usize,
+    b: &Block,
+    inline: &[Feature],
+    sections: &[Vec<Feature>],
+) -> Unit {
+    let mut feats = inline.to_vec();
     let mut key = None;
-    inline_feats(doc, &b.span, &mut feats);
     match &b.kind {
         BlockKind::Heading { level, anchor } => {
             if let Some(a) = anchor {
@@ -194,10 +208,8 @@ fn block_unit(doc: &Document, index: usize, b: &Block, sections: &[Vec<Feature>]
     }
     for t in starting_in(&doc.texts, &(index..index + 1), |t| t.block) {
         // Digits are ASCII, so splitting the bytes finds the same runs as splitting the chars.
-        for num in t.text.as_bytes().split(|c| !c.is_ascii_digit()) {
-            if !num.is_empty() {
-                feats.push(feature_of_bytes(b'n', num));
-            }
+        for num in runs(t.text.as_bytes(), |c| c.is_ascii_digit()) {
+            feats.push(feature_of_bytes(b'n', num));
         }
     }
     let hard = match &b.kind {
