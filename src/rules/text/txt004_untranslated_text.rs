@@ -79,7 +79,7 @@ fn excerpt(s: &str) -> String {
 fn marked_lines(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<usize> {
     let marker = crate::sync::UNTRANSLATED_MARKER;
     let mut lines = Vec::new();
-    for (at, _) in ctx.doc.text.match_indices(marker) {
+    for at in memchr::memmem::find_iter(ctx.doc.text.as_bytes(), marker) {
         if ctx.doc.in_code(at) {
             continue;
         }

@@ -73,10 +73,15 @@ impl Rule for TranslatedProductName {
                 }
             }
         }
+        // One searcher per rendering for the page, not one per rendering and segment.
+        let finders: Vec<memchr::memmem::Finder<'_>> = renderings
+            .iter()
+            .map(|(_, r)| memchr::memmem::Finder::new(r.as_bytes()))
+            .collect();
         for (base, text) in places {
             let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
-            for (name, rendering) in &renderings {
-                for (i, _) in text.match_indices(rendering) {
+            for ((name, rendering), finder) in renderings.iter().zip(&finders) {
+                for i in finder.find_iter(text.as_bytes()) {
                     let r = i..i + rendering.len();
                     if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
                         continue;
