@@ -161,31 +161,17 @@ pub fn tokens(doc: &Document, span: &Span) -> Vec<Feature> {
 /// equal token. Scanned by hand and borrowed when nothing changes: it runs on every code line
 /// and code span of both pages (issue 8).
 pub fn normalize_placeholders(s: &str) -> std::borrow::Cow<'_, str> {
-    let b = s.as_bytes();
     let mut out = String::new();
-    let (mut copied, mut i) = (0, 0);
-    while let Some(open) = s.get(i..).and_then(|r| r.find('{')).map(|k| i + k) {
-        let name = b.get(open + 1..).unwrap_or(&[]);
-        let len = match name.first() {
-            Some(c) if c.is_ascii_uppercase() => name
-                .iter()
-                .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || **c == b'_')
-                .count(),
-            _ => 0,
-        };
-        if len > 0 && name.get(len) == Some(&b'}') {
-            out.push_str(s.get(copied..open).unwrap_or(""));
-            out.push_str("{}");
-            copied = open + len + 2;
-            i = copied;
-        } else {
-            i = open + 1;
-        }
+    let mut copied = 0;
+    for r in super::helpers::placeholder_ranges(s) {
+        out.push_str(&s[copied..r.start]);
+        out.push_str("{}");
+        copied = r.end;
     }
     if copied == 0 {
         return std::borrow::Cow::Borrowed(s);
     }
-    out.push_str(s.get(copied..).unwrap_or(""));
+    out.push_str(&s[copied..]);
     std::borrow::Cow::Owned(out)
 }
 

@@ -41,32 +41,37 @@ pub fn unit_anchor(doc: &Document, u: &Unit) -> Span {
     start..end
 }
 
-/// `{NAME}` placeholders (`\{[A-Z][A-Z0-9_]*\}`) of a text, in order, with their byte offsets.
+/// Byte ranges of the `{NAME}` placeholders (`\{[A-Z][A-Z0-9_]*\}`) of a text, in order.
 ///
-/// Scanned by hand from each `{` (found with `memchr`): it runs on every aligned unit of both pages,
-/// and most are prose without a brace, where a regex search costs its set-up for nothing (issue 8).
-pub fn placeholders(s: &str) -> Vec<(usize, &str)> {
+/// Scanned by hand from each `{` (found with `memchr`): it runs on every aligned unit and every code
+/// line of both pages, and most have no brace, where a regex search costs its set-up for nothing
+/// (issue 8).
+pub fn placeholder_ranges(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let b = s.as_bytes();
-    let mut out = Vec::new();
     let mut i = 0;
-    while let Some(open) = memchr::memchr(b'{', &b[i..]).map(|k| i + k) {
-        let name = &b[open + 1..];
-        let len = match name.first() {
-            Some(c) if c.is_ascii_uppercase() => name
-                .iter()
-                .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || **c == b'_')
-                .count(),
-            _ => 0,
-        };
-        if len > 0 && name.get(len) == Some(&b'}') {
-            let end = open + len + 2;
-            out.push((open, &s[open..end]));
-            i = end;
-        } else {
+    std::iter::from_fn(move || {
+        while let Some(open) = memchr::memchr(b'{', &b[i..]).map(|k| i + k) {
+            let name = &b[open + 1..];
+            let len = match name.first() {
+                Some(c) if c.is_ascii_uppercase() => name
+                    .iter()
+                    .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || **c == b'_')
+                    .count(),
+                _ => 0,
+            };
+            if len > 0 && name.get(len) == Some(&b'}') {
+                i = open + len + 2;
+                return Some(open..i);
+            }
             i = open + 1;
         }
-    }
-    out
+        None
+    })
+}
+
+/// `{NAME}` placeholders of a text, in order, with their byte offsets.
+pub fn placeholders(s: &str) -> Vec<(usize, &str)> {
+    placeholder_ranges(s).map(|r| (r.start, &s[r])).collect()
 }
 
 /// Removes one occurrence of each item of `b` from `a` (multiset difference), keeping order.

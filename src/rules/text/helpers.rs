@@ -247,33 +247,35 @@ pub fn sentence_starts(s: &str) -> Vec<usize> {
         .collect();
     marks.sort_unstable();
     let mut out = vec![0];
-    for i in marks {
-        let mark = match b[i] {
-            b'.' | b'!' | b'?'
-                if b.get(i + 1) == Some(&b' ')
-                    && !abbreviation_before(s.get(..i).unwrap_or("")) =>
-            {
-                1
-            }
-            0xE3 | 0xEF
-                if ["。", "！", "？"]
-                    .iter()
-                    .any(|m| b.get(i..).is_some_and(|r| r.starts_with(m.as_bytes()))) =>
-            {
-                3
-            }
-            _ => continue,
-        };
-        let mut j = i + mark;
-        while b.get(j) == Some(&b' ') {
-            j += 1;
-        }
-        if j < s.len() {
-            out.push(j);
-        }
-    }
+    out.extend(marks.into_iter().filter_map(|i| start_after_mark(s, i)));
     out.dedup();
     out
+}
+
+/// Where the sentence after a mark at `i` starts (spaces skipped), when the byte at `i` is a
+/// sentence-ending mark and text follows.
+fn start_after_mark(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mark = match b[i] {
+        b'.' | b'!' | b'?'
+            if b.get(i + 1) == Some(&b' ') && !abbreviation_before(s.get(..i).unwrap_or("")) =>
+        {
+            1
+        }
+        0xE3 | 0xEF
+            if ["。", "！", "？"]
+                .iter()
+                .any(|m| b.get(i..).is_some_and(|r| r.starts_with(m.as_bytes()))) =>
+        {
+            3
+        }
+        _ => return None,
+    };
+    let mut j = i + mark;
+    while b.get(j) == Some(&b' ') {
+        j += 1;
+    }
+    (j < s.len()).then_some(j)
 }
 
 fn abbreviation_before(s: &str) -> bool {
@@ -341,35 +343,11 @@ mod tests {
     use super::*;
     use crate::rules::testing::page;
 
-    /// The byte-by-byte scan `sentence_starts` had first: the oracle of the `memchr` version.
+    /// Every byte tried as a mark, as `sentence_starts` did first: the oracle of its `memchr`
+    /// candidates.
     fn sentence_starts_by_bytes(s: &str) -> Vec<usize> {
-        let b = s.as_bytes();
         let mut out = vec![0];
-        for (i, &c) in b.iter().enumerate() {
-            let mark = match c {
-                b'.' | b'!' | b'?'
-                    if b.get(i + 1) == Some(&b' ')
-                        && !abbreviation_before(s.get(..i).unwrap_or("")) =>
-                {
-                    1
-                }
-                0xE3 | 0xEF
-                    if ["。", "！", "？"]
-                        .iter()
-                        .any(|m| b.get(i..).is_some_and(|r| r.starts_with(m.as_bytes()))) =>
-                {
-                    3
-                }
-                _ => continue,
-            };
-            let mut j = i + mark;
-            while b.get(j) == Some(&b' ') {
-                j += 1;
-            }
-            if j < s.len() {
-                out.push(j);
-            }
-        }
+        out.extend((0..s.len()).filter_map(|i| start_after_mark(s, i)));
         out.dedup();
         out
     }
