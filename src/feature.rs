@@ -87,6 +87,50 @@ pub fn runs(bytes: &[u8], keep: impl Fn(u8) -> bool) -> impl Iterator<Item = &[u
     })
 }
 
+/// [`runs`] of ASCII digits. Prose has few digits, so 16-byte blocks without one are skipped whole
+/// (the block test has no early exit, so it compiles to vector code).
+pub fn digit_runs(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(block) = bytes.get(i..i + 16) {
+            if block.iter().fold(false, |any, b| any | b.is_ascii_digit()) {
+                break;
+            }
+            i += 16;
+        }
+        while i < bytes.len() && !bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        Some(&bytes[start..i])
+    })
+}
+
+/// `s.trim()`, with the ASCII whitespace around it (code indentation, nearly all of it) skipped
+/// byte by byte; `str::trim` decodes and classifies every char (issue 8).
+pub fn trim(s: &str) -> &str {
+    // The ASCII chars `char::is_whitespace` accepts.
+    let ws = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    let b = s.as_bytes();
+    let start = b.iter().take_while(|c| ws(c)).count();
+    let end = b.len() - b[start..].iter().rev().take_while(|c| ws(c)).count();
+    // Both ends are ASCII bytes, so char boundaries.
+    let mid = s.get(start..end).unwrap_or("");
+    let non_ascii = |c: Option<&u8>| c.is_some_and(|c| !c.is_ascii());
+    if non_ascii(mid.as_bytes().first()) || non_ascii(mid.as_bytes().last()) {
+        // A non-ASCII char at an end may be Unicode whitespace.
+        mid.trim()
+    } else {
+        mid
+    }
+}
+
 /// The fingerprint of `text` with every `{UPPER_CASE}` placeholder read as `{}`, so renamed
 /// placeholders do not hide an otherwise equal token. Texts without a brace (nearly all) are hashed
 /// as they are, without building the normalized copy.
@@ -113,6 +157,17 @@ mod tests {
     use crate::rules::parity::align::normalize_placeholders;
 
     proptest::proptest! {
+        #[test]
+        fn digit_runs_are_runs_of_digits(s in "([a-z ]{0,20}[0-9]{0,3}){0,6}") {
+            let want: Vec<&[u8]> = runs(s.as_bytes(), |b| b.is_ascii_digit()).collect();
+            proptest::prop_assert_eq!(digit_runs(s.as_bytes()).collect::<Vec<_>>(), want);
+        }
+
+        #[test]
+        fn trim_is_str_trim(s in "[a \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{3000}é]{0,12}") {
+            proptest::prop_assert_eq!(trim(&s), s.trim());
+        }
+
         #[test]
         fn runs_are_the_non_empty_pieces_of_split(s in "[a1_ .9-]{0,30}") {
             let keep = |b: u8| b.is_ascii_alphanumeric() || b == b'_';

@@ -94,7 +94,15 @@ const CONFIDENT: f64 = 0.5;
 /// one of its kind on both sides is still paired without shared content.
 const SHORT: usize = 4;
 
-fn score(a: &Unit, b: &Unit) -> Option<f64> {
+/// A 64-bit summary of a unit's features (one bit per feature, chosen by its top six bits): two
+/// units whose masks share no bit share no feature, so their [`dice`] is 0 without a merge. Most
+/// pairs the alignment tries share nothing (issue 8).
+fn feature_mask(u: &Unit) -> u64 {
+    u.feats.iter().fold(0, |m, f| m | 1 << (f >> 58))
+}
+
+/// [`score`] of `src[i]`, `tr[j]`, with their [`feature_mask`]s.
+fn score_masked(a: &Unit, ma: u64, b: &Unit, mb: u64) -> Option<f64> {
     if a.class != b.class {
         return None;
     }
@@ -103,7 +111,16 @@ fn score(a: &Unit, b: &Unit) -> Option<f64> {
             return None;
         }
     }
-    let sim = dice(&a.feats, &b.feats);
+    let sim = if ma & mb == 0 {
+        0.0
+    } else {
+        dice(&a.feats, &b.feats)
+    };
+    score_with(a, b, sim)
+}
+
+/// The score of two units of the same class whose features have Dice similarity `sim`.
+fn score_with(a: &Unit, b: &Unit, sim: f64) -> Option<f64> {
     let key = match (&a.key, &b.key) {
         (Some(x), Some(y)) if x == y => 2.0,
         (Some(_), Some(_)) => -0.5,
@@ -121,6 +138,25 @@ fn score(a: &Unit, b: &Unit) -> Option<f64> {
         base *= 0.3;
     }
     Some((base + key + 3.0 * sim).max(0.05))
+}
+
+/// A small number per unit, equal exactly when the classes are: the DP compares numbers, not
+/// enums with strings inside.
+fn class_codes(src: &[Unit], tr: &[Unit]) -> (Vec<u16>, Vec<u16>) {
+    let mut seen: Vec<Class> = Vec::new();
+    let mut code = |u: &Unit| -> u16 {
+        let k = match seen.iter().position(|c| *c == u.class) {
+            Some(k) => k,
+            None => {
+                seen.push(u.class.clone());
+                seen.len() - 1
+            }
+        };
+        k as u16
+    };
+    let a = src.iter().map(&mut code).collect();
+    let b = tr.iter().map(&mut code).collect();
+    (a, b)
 }
 
 /// One aligned pair of a unit alignment, with how sure the alignment is.
@@ -155,27 +191,42 @@ pub struct UnitAlignment {
 /// where each is the only block of its kind. O(n·m).
 pub fn align_units(src: &[Unit], tr: &[Unit]) -> UnitAlignment {
     let (n, m) = (src.len(), tr.len());
-    // best[i][j]: best score aligning src[i..] with tr[j..].
-    let mut best = vec![vec![0.0f64; m + 1]; n + 1];
+    let src_masks: Vec<u64> = src.iter().map(feature_mask).collect();
+    let tr_masks: Vec<u64> = tr.iter().map(feature_mask).collect();
+    let (src_class, tr_class) = class_codes(src, tr);
+    let score = |i: usize, j: usize| {
+        if src_class[i] != tr_class[j] {
+            return None;
+        }
+        score_masked(&src[i], src_masks[i], &tr[j], tr_masks[j])
+    };
+    // best[i * w + j]: best score aligning src[i..] with tr[j..].
+    let w = m + 1;
+    let mut best = vec![0.0f64; (n + 1) * w];
     for i in (0..n).rev() {
+        let (a, ma, ca) = (&src[i], src_masks[i], src_class[i]);
         for j in (0..m).rev() {
-            let mut b = best[i + 1][j].max(best[i][j + 1]);
-            if let Some(s) = score(&src[i], &tr[j]) {
-                b = b.max(s + best[i + 1][j + 1]);
+            let mut b = best[(i + 1) * w + j].max(best[i * w + j + 1]);
+            // Most pairs are of different classes: no call for them.
+            if ca == tr_class[j] {
+                if let Some(s) = score_masked(a, ma, &tr[j], tr_masks[j]) {
+                    b = b.max(s + best[(i + 1) * w + j + 1]);
+                }
             }
-            best[i][j] = b;
+            best[i * w + j] = b;
         }
     }
     let mut raw = Vec::new();
     let (mut i, mut j) = (0, 0);
     let mut out = UnitAlignment::default();
     while i < n && j < m {
-        let diag = score(&src[i], &tr[j]).map(|s| s + best[i + 1][j + 1]);
-        if diag.is_some_and(|d| (d - best[i][j]).abs() < 1e-9) {
+        let here = best[i * w + j];
+        let diag = score(i, j).map(|s| s + best[(i + 1) * w + j + 1]);
+        if diag.is_some_and(|d| (d - here).abs() < 1e-9) {
             raw.push((i, j));
             i += 1;
             j += 1;
-        } else if (best[i + 1][j] - best[i][j]).abs() < 1e-9 {
+        } else if (best[(i + 1) * w + j] - here).abs() < 1e-9 {
             out.src_only.push(i);
             i += 1;
         } else {

@@ -102,3 +102,22 @@ fn items_match_out_of_order_then_restore_equal_leftovers() {
     assert_eq!(m.src_only, vec![1]);
     assert_eq!(m.tr_only, vec![1, 2]);
 }
+
+proptest::proptest! {
+    /// The mask only skips merges that would find nothing: the score is the one of the plain Dice.
+    #[test]
+    fn masked_score_is_the_plain_score(
+        a in proptest::collection::vec(proptest::num::u64::ANY, 0..12),
+        b in proptest::collection::vec(proptest::num::u64::ANY, 0..12),
+        shared in proptest::collection::vec(proptest::num::u64::ANY, 0..4),
+    ) {
+        let mk = |mut f: Vec<u64>| {
+            f.extend(&shared);
+            Unit { class: Class::Paragraph, key: None, hard: None, feats: crate::feature::sorted(f) }
+        };
+        let (x, y) = (mk(a), mk(b));
+        let plain = score_with(&x, &y, dice(&x.feats, &y.feats));
+        let masked = score_masked(&x, feature_mask(&x), &y, feature_mask(&y));
+        proptest::prop_assert_eq!(masked.map(f64::to_bits), plain.map(f64::to_bits));
+    }
+}

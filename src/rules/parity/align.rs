@@ -148,7 +148,12 @@ pub fn tokens(doc: &Document, span: &Span) -> Vec<Feature> {
         .iter()
         .filter(|c| inside(&c.span))
     {
-        for line in c.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        for line in c
+            .text
+            .lines()
+            .map(crate::feature::trim)
+            .filter(|l| !l.is_empty())
+        {
             t.push(feature_placeholders_normalized(b'k', line));
         }
     }

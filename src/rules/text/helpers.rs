@@ -34,10 +34,44 @@ pub struct Segment {
     pub kind: SegKind,
 }
 
-static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::unwrap_used)] // a literal pattern
-    Regex::new(r"^[ \t]*(?:>[ \t]*)*(?:(?:[*+-]|\d{1,3}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?").unwrap()
-});
+/// Length of a line's Markdown prefix: indentation, `>` quote marks, a list marker (`*`, `+`, `-`,
+/// `1.`, `1)`) and heading hashes, each with the spaces after it; what
+/// `^[ \t]*(?:>[ \t]*)*(?:(?:[*+-]|\d{1,3}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?` matches (a test holds it to
+/// that regex). Scanned by hand: it runs on every line of every page (issue 8).
+fn prefix_len(line: &str) -> usize {
+    let b = line.as_bytes();
+    let blanks = |i: usize| {
+        b[i..]
+            .iter()
+            .take_while(|c| matches!(c, b' ' | b'\t'))
+            .count()
+    };
+    let run = |i: usize, want: u8| b[i..].iter().take_while(|c| **c == want).count();
+    let mut i = blanks(0);
+    while b.get(i) == Some(&b'>') {
+        i += 1;
+        i += blanks(i);
+    }
+    // A list marker counts only with a blank after it.
+    let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let marker = match b.get(i) {
+        Some(b'*' | b'+' | b'-') => 1,
+        Some(_) if (1..=3).contains(&digits) && matches!(b.get(i + digits), Some(b'.' | b')')) => {
+            digits + 1
+        }
+        _ => 0,
+    };
+    if marker > 0 && blanks(i + marker) > 0 {
+        i += marker;
+        i += blanks(i);
+    }
+    let hashes = run(i, b'#');
+    if (1..=6).contains(&hashes) && blanks(i + hashes) > 0 {
+        i += hashes;
+        i += blanks(i);
+    }
+    i
+}
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)]
     Regex::new(r"(?:https?|ftp)://[^\s)<>\]]+").unwrap()
@@ -188,9 +222,9 @@ pub fn segments(doc: &Document) -> Vec<Segment> {
             continue;
         }
         let line = &text[range.clone()];
-        let prefix = PREFIX_RE.find(line).map_or(0, |m| m.end());
+        let prefix = prefix_len(line);
         let body = &line[prefix..];
-        if body.trim().is_empty() || ALERT_LINE_RE.is_match(body) {
+        if body.trim().is_empty() || (body.starts_with("[!") && ALERT_LINE_RE.is_match(body)) {
             continue;
         }
         let kind = if line[..prefix].contains('#') && !line.trim_start().starts_with('>') {
@@ -356,6 +390,31 @@ mod tests {
         #[test]
         fn sentence_starts_match_the_byte_scan(s in "[a.!? 。！？ぁｅ中eg]{0,30}") {
             proptest::prop_assert_eq!(sentence_starts(&s), sentence_starts_by_bytes(&s));
+        }
+
+        #[test]
+        fn prefix_len_is_the_prefix_regex(s in r"[ \t>*+\-#0-9.)a\n]{0,16}") {
+            #[allow(clippy::unwrap_used)] // a literal pattern
+            let re = Regex::new(
+                r"^[ \t]*(?:>[ \t]*)*(?:(?:[*+-]|\d{1,3}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?",
+            )
+            .unwrap();
+            let want = re.find(&s).map_or(0, |m| m.end());
+            proptest::prop_assert_eq!(prefix_len(&s), want);
+        }
+    }
+
+    #[test]
+    fn prefix_len_of_markdown_lines() {
+        for (line, want) in [
+            ("  > * ## Titre", 9),
+            ("1. étape", 3),
+            ("1234. pas une liste", 0),
+            ("####### sept", 0),
+            (">>-x", 2),
+            ("-\tplat", 2),
+        ] {
+            assert_eq!(prefix_len(line), want, "{line:?}");
         }
     }
 

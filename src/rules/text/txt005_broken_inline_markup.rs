@@ -52,8 +52,10 @@ impl Rule for BrokenInlineMarkup {
                 let abs = run.span.start + i;
                 abs > 0 && text.as_bytes().get(abs - 1) == Some(&b'\\')
             };
+            // Only `*` and `` ` `` can start a finding: jump from one to the next (issue 8).
             let mut i = 0;
-            while i < bytes.len() {
+            while let Some(k) = memchr::memchr2(b'*', b'`', &bytes[i..]) {
+                i += k;
                 let at = run.span.start + i;
                 if bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'*') && !escaped(i) {
                     let mut j = i;

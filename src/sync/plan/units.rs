@@ -2,7 +2,7 @@
 
 use super::within;
 use crate::afm::{starting_in, Block, BlockKind, CodeBlock, Document, Row, Span, Table, TermKind};
-use crate::feature::{feature, feature_of_bytes, runs, sorted, Feature, FeatureHasher};
+use crate::feature::{digit_runs, feature, feature_of_bytes, runs, sorted, Feature, FeatureHasher};
 use crate::sync::align::{Class, Unit};
 
 pub(super) fn class_of(kind: &BlockKind) -> Class {
@@ -208,7 +208,7 @@ fn block_unit(
     }
     for t in starting_in(&doc.texts, &(index..index + 1), |t| t.block) {
         // Digits are ASCII, so splitting the bytes finds the same runs as splitting the chars.
-        for num in runs(t.text.as_bytes(), |c| c.is_ascii_digit()) {
+        for num in digit_runs(t.text.as_bytes()) {
             feats.push(feature_of_bytes(b'n', num));
         }
     }
