@@ -130,3 +130,50 @@ fn corpus_curl_defects_are_found_where_they_are() {
         assert!(locdoc::rules::find(d["rule"].as_str().unwrap()).is_some());
     }
 }
+
+/// Every file under `dir`, recursively.
+fn files_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            files_under(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+/// The front matter of every real page is read without the YAML parser (the fast path of issue 8)
+/// and gives what yaml-rust2 gives.
+#[test]
+fn corpus_front_matter_fast_reading_agrees_with_yaml() {
+    let Some(shared) = crate::common::shared() else {
+        return;
+    };
+    let mut files = Vec::new();
+    files_under(&shared.join("corpus"), &mut files);
+    files_under(&shared.join("seeds"), &mut files);
+    let (mut fast, mut all) = (0, 0);
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let Some(rest) = text.strip_prefix("---\n") else {
+            continue;
+        };
+        let Some(end) = rest.find("\n---\n") else {
+            continue;
+        };
+        all += 1;
+        match locdoc::afm::simple_reading_agrees(&rest[..=end]) {
+            Ok(applied) => fast += usize::from(applied),
+            Err(err) => panic!("{}: {err}", path.display()),
+        }
+    }
+    eprintln!("front matter read fast on {fast} of {all} pages");
+    assert!(all >= 40, "{all} pages with front matter");
+    assert!(
+        fast * 10 >= all * 9,
+        "fast reading on {fast} of {all} pages"
+    );
+}

@@ -11,7 +11,7 @@ mod model;
 mod parse;
 pub mod terms;
 
-pub use front_matter::{FrontMatter, FrontMatterError, FrontMatterField};
+pub use front_matter::{simple_reading_agrees, FrontMatter, FrontMatterError, FrontMatterField};
 pub use lines::LineIndex;
 pub use model::*;
 pub use parse::{options, parse};
