@@ -127,6 +127,58 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The maximal runs of Latin letters in `text`: what `text.split(|c| !is_latin_letter(c))` gives
+/// without the empty pieces. ASCII bytes are classified as bytes and only the lead bytes of
+/// U+00C0..U+024F are decoded: a Latin letter outside ASCII is one of those two-byte chars, and
+/// CJK text is all three-byte chars (issue 8).
+fn latin_words(text: &str) -> impl Iterator<Item = &str> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < text.len() {
+            let (latin, width) = char_class(text, i);
+            if latin {
+                break;
+            }
+            i += width;
+        }
+        if i >= text.len() {
+            return None;
+        }
+        let start = i;
+        while i < text.len() {
+            let (latin, width) = char_class(text, i);
+            if !latin {
+                break;
+            }
+            i += width;
+        }
+        text.get(start..i)
+    })
+}
+
+/// Whether the char at byte `i` of `text` (a char boundary) is a Latin letter, and its length.
+fn char_class(text: &str, i: usize) -> (bool, usize) {
+    let lead = text.as_bytes()[i];
+    match lead {
+        0..=0x7f => (lead.is_ascii_alphabetic(), 1),
+        0xc3..=0xc9 => text[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (is_latin_letter(c), c.len_utf8())),
+        _ => (false, utf8_width(lead)),
+    }
+}
+
+/// Length of the UTF-8 sequence a lead byte starts.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
 fn is_latin_letter(c: char) -> bool {
     // The range test first: `is_alphabetic` is a table lookup, and CJK text is all outside it.
     c.is_ascii_alphabetic() || (('\u{c0}'..='\u{24f}').contains(&c) && c.is_alphabetic())
@@ -154,10 +206,7 @@ struct WordStats {
 fn word_stats(text: &str, is_target: fn(&str) -> bool) -> WordStats {
     let mut st = WordStats::default();
     let mut buf = [0u8; 16];
-    for w in text.split(|c: char| !is_latin_letter(c)) {
-        if w.is_empty() {
-            continue;
-        }
+    for w in latin_words(text) {
         let mut tally = |lower: &str| {
             if st.words == 0 {
                 st.first_is_copula = matches!(lower, "is" | "are");
@@ -251,18 +300,34 @@ pub fn english_runs_in_cjk(text: &str) -> Vec<Range<usize>> {
             out.push(trimmed_start..trimmed_end);
         }
     };
-    for (i, c) in text.char_indices() {
-        let runnable = is_latin_letter(c)
-            || c.is_ascii_digit()
-            || c == ' '
-            || matches!(
-                c,
-                ',' | '.' | '\'' | '’' | ':' | ';' | '-' | '(' | ')' | '/' | '"'
-            );
+    // Char by char, classified from the bytes (see `char_class`): CJK chars are never decoded.
+    let mut i = 0;
+    while i < text.len() {
+        let lead = text.as_bytes()[i];
+        let (latin, width) = char_class(text, i);
+        let runnable = latin
+            || match lead {
+                b'0'..=b'9'
+                | b' '
+                | b','
+                | b'.'
+                | b'\''
+                | b':'
+                | b';'
+                | b'-'
+                | b'('
+                | b')'
+                | b'/'
+                | b'"' => true,
+                0xe2 => text[i..].starts_with('’'),
+                _ => false,
+            };
+        let at = i;
+        i += width;
         match (runnable, start) {
-            (true, None) if is_latin_letter(c) => start = Some(i),
+            (true, None) if latin => start = Some(at),
             (false, Some(s)) => {
-                push(s, i, &mut out);
+                push(s, at, &mut out);
                 start = None;
             }
             _ => {}
@@ -277,6 +342,57 @@ pub fn english_runs_in_cjk(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `english_runs_in_cjk` as it was first written, char by char: the oracle of the byte scan.
+    fn english_runs_by_chars(text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        let push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
+            let run = &text[s..e];
+            let ws = words(run);
+            let en = ws.iter().filter(|w| is_en_function(w)).count();
+            let copula = ws.len() == 1 && (ws[0] == "is" || ws[0] == "are");
+            if (ws.len() >= 3 && en >= 2 && en * 5 >= ws.len()) || copula {
+                out.push(s + (run.len() - run.trim_start().len())..s + run.trim_end().len());
+            }
+        };
+        for (i, c) in text.char_indices() {
+            let runnable = is_latin_letter(c)
+                || c.is_ascii_digit()
+                || c == ' '
+                || matches!(
+                    c,
+                    ',' | '.' | '\'' | '’' | ':' | ';' | '-' | '(' | ')' | '/' | '"'
+                );
+            match (runnable, start) {
+                (true, None) if is_latin_letter(c) => start = Some(i),
+                (false, Some(s)) => {
+                    push(s, i, &mut out);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            push(s, text.len(), &mut out);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn latin_words_are_the_split_pieces(s in "[a-zA-Z éÀɏɐªº’'中한 .,0-9\u{1}]{0,24}") {
+            let want: Vec<&str> = s.split(|c: char| !is_latin_letter(c)).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(latin_words(&s).collect::<Vec<_>>(), want);
+        }
+
+        #[test]
+        fn english_runs_match_the_char_scan(
+            s in "(the|of|is|are|to|connection|éte|中文|연결|’|'|[ .,:;()/\x22-]|[0-9]|\u{1}|ɐ){0,16}"
+        ) {
+            proptest::prop_assert_eq!(english_runs_in_cjk(&s), english_runs_by_chars(&s));
+        }
+    }
 
     #[test]
     fn french_and_english_sentences() {
