@@ -63,6 +63,8 @@ pub struct Page {
     pub requests: Vec<Request>,
     /// Its `sync` units, built when it is first the source of a pair and kept for the others.
     pub sync_units: crate::sync::PageUnits,
+    /// Its sections with their parity tokens, kept the same way.
+    pub parity_sections: rules::parity::align::PageSections,
 }
 
 /// Everything loaded for a run.
@@ -122,6 +124,7 @@ pub fn load_page(path: &std::path::Path, text: String) -> Page {
         doc,
         requests,
         sync_units: Default::default(),
+        parity_sections: Default::default(),
     }
 }
 
@@ -360,6 +363,7 @@ pub fn check_page(
             requests: &s.requests,
             sync_plan: &sync_plan,
             units: &s.sync_units,
+            sections: &s.parity_sections,
         }),
         schema,
         corpus,

@@ -79,6 +79,8 @@ pub struct SourcePage<'a> {
     pub sync_plan: &'a parity::SyncPlanCell,
     /// The source's `sync` units, built once for all its translations.
     pub units: &'a crate::sync::PageUnits,
+    /// The source's sections and their parity tokens, built once for all its translations.
+    pub sections: &'a parity::align::PageSections,
 }
 
 /// What a rule sees.
@@ -235,6 +237,7 @@ pub(crate) mod testing {
         let corpus = parity::CorpusInfo::default();
         let plan = parity::SyncPlanCell::new();
         let units = crate::sync::PageUnits::default();
+        let sections = parity::align::PageSections::default();
         let page_cache = crate::rules::PageCache::default();
         let ctx = Context {
             cache: &page_cache,
@@ -247,6 +250,7 @@ pub(crate) mod testing {
                 requests: r,
                 sync_plan: &plan,
                 units: &units,
+                sections: &sections,
             }),
         };
         let mut out = Vec::new();

@@ -271,12 +271,35 @@ fn same_kind(a: &BlockKind, b: &BlockKind) -> bool {
     }
 }
 
+/// A page's sections with their [`tokens`], built on first use and kept: a source page is aligned
+/// with each of its translations, and its sections are the same every time (issue 8).
+#[derive(Debug, Default)]
+pub struct PageSections(std::sync::OnceLock<(Vec<Section>, Vec<Vec<Feature>>)>);
+
+impl PageSections {
+    /// The sections of `doc` and their tokens (always the same document for one cell).
+    pub fn of(&self, doc: &Document) -> (&[Section], &[Vec<Feature>]) {
+        let (s, t) = self.0.get_or_init(|| {
+            let s = sections(doc);
+            let t = s.iter().map(|x| tokens(doc, &x.span)).collect();
+            (s, t)
+        });
+        (s, t)
+    }
+}
+
 /// Aligns `tr` (translation) with `src` (source page).
 pub fn align(tr: &Document, src: &Document) -> Alignment {
+    align_with(tr, src, &PageSections::default())
+}
+
+/// [`align`] with the source's sections kept in `src_sections` (the cell of `src`), so the other
+/// translations of the same source reuse them.
+pub fn align_with(tr: &Document, src: &Document, src_cell: &PageSections) -> Alignment {
     let tr_sections = sections(tr);
-    let src_sections = sections(src);
     let tr_tok: Vec<_> = tr_sections.iter().map(|s| tokens(tr, &s.span)).collect();
-    let src_tok: Vec<_> = src_sections.iter().map(|s| tokens(src, &s.span)).collect();
+    let (src_sections, src_tok) = src_cell.of(src);
+    let src_sections = src_sections.to_vec();
     let pairs = align_seq(tr_sections.len(), src_sections.len(), |i, j| {
         let (lt, at) = heading_level(tr, &tr_sections[i]);
         let (ls, as_) = heading_level(src, &src_sections[j]);

@@ -9,7 +9,7 @@ use crate::rules::{Context, SourcePage};
 /// The source page and the alignment with it, when the checked page is a paired translation.
 pub fn paired<'a>(ctx: &Context<'a>) -> Option<(SourcePage<'a>, Rc<Alignment>)> {
     let src = ctx.source?;
-    Some((src, src.sync_plan.alignment(ctx.doc, src.doc)))
+    Some((src, src.sync_plan.alignment(ctx.doc, src.doc, src.sections)))
 }
 
 /// 1-based line of `offset` in `doc`.

@@ -34,10 +34,16 @@ impl SyncPlanCell {
             .get_or_init(|| plan_pair_with(src, src_units, tr, &SyncOptions::default()))
     }
 
-    /// The parity alignment of translation `tr` with `src`, computed once.
-    pub fn alignment(&self, tr: &Document, src: &Document) -> std::rc::Rc<super::align::Alignment> {
+    /// The parity alignment of translation `tr` with `src` (whose sections `src_sections` keeps),
+    /// computed once.
+    pub fn alignment(
+        &self,
+        tr: &Document,
+        src: &Document,
+        src_sections: &super::align::PageSections,
+    ) -> std::rc::Rc<super::align::Alignment> {
         self.1
-            .get_or_init(|| std::rc::Rc::new(super::align::align(tr, src)))
+            .get_or_init(|| std::rc::Rc::new(super::align::align_with(tr, src, src_sections)))
             .clone()
     }
 
@@ -89,6 +95,7 @@ mod tests {
         let corpus = parity::CorpusInfo::default();
         let cell = super::SyncPlanCell::new();
         let units = crate::sync::PageUnits::default();
+        let sections = parity::align::PageSections::default();
         let page_cache = crate::rules::PageCache::default();
         let ctx = Context {
             cache: &page_cache,
@@ -99,6 +106,7 @@ mod tests {
                 requests: &sr,
                 sync_plan: &cell,
                 units: &units,
+                sections: &sections,
             }),
             schema: &schema,
             corpus: &corpus,
