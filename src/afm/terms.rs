@@ -21,7 +21,12 @@ pub struct TermMatch {
 pub fn term_matches(s: &str) -> impl Iterator<Item = TermMatch> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(p) = s.get(from..).and_then(|r| r.find("[!")).map(|k| from + k) {
+        // `[` by memchr, then the `!`: `str::find("[!")` sets up a two-way searcher per call.
+        let b = s.as_bytes();
+        while let Some(p) = memchr::memchr_iter(b'[', b.get(from..).unwrap_or(&[]))
+            .map(|k| from + k)
+            .find(|&k| b.get(k + 1) == Some(&b'!'))
+        {
             from = p + 1;
             if let Some(m) = term_at(s, p) {
                 from = m.whole.end;

@@ -256,7 +256,9 @@ pub fn segments(doc: &Document) -> Vec<Segment> {
 fn make(text: &str, span: Span, kind: SegKind, masks: &SpanSet) -> Segment {
     let raw = text.get(span.clone()).unwrap_or("");
     // Every URL match contains `://`: no need to run the regex on a line without it.
-    let urls: Vec<Span> = if raw.contains("://") {
+    let has_scheme = memchr::memchr_iter(b':', raw.as_bytes())
+        .any(|i| raw.as_bytes().get(i + 1..i + 3) == Some(b"//"));
+    let urls: Vec<Span> = if has_scheme {
         URL_RE
             .find_iter(raw)
             .map(|m| span.start + m.start()..span.start + m.end())

@@ -59,12 +59,17 @@ impl Rule for ZeroWidth {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let text: &str = &ctx.doc.text;
-        // Only these five characters are ever reported; most pages have none of them, and each
-        // `contains` is a memchr pass (cheaper than the char table below).
-        if !['\u{200b}', '\u{2060}', '\u{feff}', '\u{200c}', '\u{200d}']
-            .iter()
-            .any(|&c| text.contains(c))
-        {
+        // Only these five characters are ever reported and most pages have none of them. Their
+        // UTF-8 starts with 0xE2 or 0xEF, rare lead bytes even in CJK text: one memchr2 pass
+        // (`str::contains(char)` searches for the last byte, a continuation byte CJK is full of).
+        let has_any = memchr::memchr2_iter(0xe2, 0xef, text.as_bytes()).any(|i| {
+            text.get(i..).is_some_and(|r| {
+                ['\u{200b}', '\u{2060}', '\u{feff}', '\u{200c}', '\u{200d}']
+                    .iter()
+                    .any(|&c| r.starts_with(c))
+            })
+        });
+        if !has_any {
             return;
         }
         let chars: Vec<(usize, char)> = text.char_indices().collect();
