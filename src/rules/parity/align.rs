@@ -166,15 +166,16 @@ pub fn tokens(doc: &Document, span: &Span) -> Vec<Feature> {
 /// equal token. Scanned by hand and borrowed when nothing changes: it runs on every code line
 /// and code span of both pages (issue 8).
 pub fn normalize_placeholders(s: &str) -> std::borrow::Cow<'_, str> {
-    let mut out = String::new();
+    let mut ranges = super::helpers::placeholder_ranges(s).peekable();
+    if ranges.peek().is_none() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
     let mut copied = 0;
-    for r in super::helpers::placeholder_ranges(s) {
+    for r in ranges {
         out.push_str(&s[copied..r.start]);
         out.push_str("{}");
         copied = r.end;
-    }
-    if copied == 0 {
-        return std::borrow::Cow::Borrowed(s);
     }
     out.push_str(&s[copied..]);
     std::borrow::Cow::Owned(out)

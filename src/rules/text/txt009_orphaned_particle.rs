@@ -97,15 +97,27 @@ fn token_at(s: &str, i: usize) -> (&str, usize) {
     (&rest[..len], i + len)
 }
 
-fn starts(seg: &Segment, ctx: &Context<'_>) -> Vec<usize> {
-    let mut v = sentence_starts(&seg.masked);
-    for l in ctx
+/// Where the page's links (not images) start, sorted: looked up per segment by binary search
+/// rather than scanning every link for every segment (issue 8).
+fn link_starts(ctx: &Context<'_>) -> Vec<usize> {
+    let mut v: Vec<usize> = ctx
         .doc
         .links
         .iter()
-        .filter(|l| !l.image && seg.span.contains(&l.span.start))
-    {
-        v.push(l.span.start + 1 - seg.span.start);
+        .filter(|l| !l.image)
+        .map(|l| l.span.start)
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// Sentence starts in a segment: after sentence punctuation, and where a link text begins.
+fn starts(seg: &Segment, links: &[usize]) -> Vec<usize> {
+    let mut v = sentence_starts(&seg.masked);
+    let lo = links.partition_point(|&x| x < seg.span.start);
+    let hi = links.partition_point(|&x| x < seg.span.end);
+    for &l in links.get(lo..hi.max(lo)).unwrap_or(&[]) {
+        v.push(l + 1 - seg.span.start);
     }
     v.sort_unstable();
     v.dedup();
@@ -127,10 +139,11 @@ impl Rule for OrphanedParticle {
 }
 
 fn check_korean(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let links = link_starts(ctx);
     for seg in ctx.segments().iter() {
         let m = &seg.masked;
         let mut reported = Vec::new();
-        for i in starts(seg, ctx) {
+        for i in starts(seg, &links) {
             let (tok, end) = token_at(m, i);
             if KO_PARTICLES.contains(&tok) {
                 reported.push(i);
@@ -171,8 +184,9 @@ fn check_korean(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 }
 
 fn check_chinese(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let links = link_starts(ctx);
     for seg in ctx.segments().iter() {
-        for i in starts(seg, ctx) {
+        for i in starts(seg, &links) {
             if seg.masked[i..].starts_with('的') {
                 out.push(
                     ctx.finding(
