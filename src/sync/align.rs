@@ -8,6 +8,8 @@
 
 use std::cmp::Ordering;
 
+use crate::feature::Feature;
+
 /// What kind of thing a unit is; only units of the same class can be aligned.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Class {
@@ -59,7 +61,7 @@ pub struct Unit {
     /// A key that must agree when both sides have one (the HTTP method of a request example).
     pub hard: Option<String>,
     /// Sorted feature fingerprints.
-    pub feats: Vec<crate::feature::Feature>,
+    pub feats: Vec<Feature>,
 }
 
 /// How many elements two sorted multisets share (one merge pass).
@@ -94,69 +96,68 @@ const CONFIDENT: f64 = 0.5;
 /// one of its kind on both sides is still paired without shared content.
 const SHORT: usize = 4;
 
-/// A 64-bit summary of a unit's features (one bit per feature, chosen by its top six bits): two
-/// units whose masks share no bit share no feature, so their [`dice`] is 0 without a merge. Most
-/// pairs the alignment tries share nothing (issue 8).
-fn feature_mask(u: &Unit) -> u64 {
-    u.feats.iter().fold(0, |m, f| m | 1 << (f >> 58))
+/// What scoring needs of a unit, as numbers: two units' classes (keys, hard keys) are equal exactly
+/// when their numbers are, so the DP compares integers, not enums and strings (issue 8).
+#[derive(Clone, Copy, Debug)]
+struct Sig {
+    class: u32,
+    /// 0 for no key.
+    key: u32,
+    /// 0 for no hard key.
+    hard: u32,
+    /// One bit per feature, chosen by its top six bits: two units whose masks share no bit share
+    /// no feature, so their [`dice`] is 0 without a merge.
+    mask: u64,
+    heading: bool,
 }
 
-/// [`score`] of `src[i]`, `tr[j]`, with their [`feature_mask`]s.
-fn score_masked(a: &Unit, ma: u64, b: &Unit, mb: u64) -> Option<f64> {
-    if a.class != b.class {
+/// The [`Sig`]s of both sides, numbered together.
+fn signatures(src: &[Unit], tr: &[Unit]) -> (Vec<Sig>, Vec<Sig>) {
+    fn number<T: PartialEq + Clone>(seen: &mut Vec<T>, x: &T) -> u32 {
+        let k = seen.iter().position(|c| c == x).unwrap_or_else(|| {
+            seen.push(x.clone());
+            seen.len() - 1
+        });
+        k as u32 + 1
+    }
+    let (mut classes, mut keys, mut hards) = (Vec::new(), Vec::new(), Vec::new());
+    let mut sig = |u: &Unit| Sig {
+        class: number(&mut classes, &u.class),
+        key: u.key.as_ref().map_or(0, |k| number(&mut keys, k)),
+        hard: u.hard.as_ref().map_or(0, |k| number(&mut hards, k)),
+        mask: u.feats.iter().fold(0, |m, f| m | 1 << (f >> 58)),
+        heading: matches!(u.class, Class::Heading(_)),
+    };
+    let a = src.iter().map(&mut sig).collect();
+    let b = tr.iter().map(&mut sig).collect();
+    (a, b)
+}
+
+/// The score of pairing two units (by their signatures and features), `None` when they cannot
+/// pair: same class, no conflicting hard key; then heading weight, key agreement and shared
+/// content.
+fn score_sig(a: &Sig, af: &[Feature], b: &Sig, bf: &[Feature]) -> Option<f64> {
+    if a.class != b.class || (a.hard != 0 && b.hard != 0 && a.hard != b.hard) {
         return None;
     }
-    if let (Some(x), Some(y)) = (&a.hard, &b.hard) {
-        if x != y {
-            return None;
-        }
-    }
-    let sim = if ma & mb == 0 {
+    let sim = if a.mask & b.mask == 0 {
         0.0
     } else {
-        dice(&a.feats, &b.feats)
+        dice(af, bf)
     };
-    score_with(a, b, sim)
-}
-
-/// The score of two units of the same class whose features have Dice similarity `sim`.
-fn score_with(a: &Unit, b: &Unit, sim: f64) -> Option<f64> {
-    let key = match (&a.key, &b.key) {
-        (Some(x), Some(y)) if x == y => 2.0,
-        (Some(_), Some(_)) => -0.5,
-        (None, None) => 0.0,
-        _ => -0.25,
+    let key = match (a.key, b.key) {
+        (0, 0) => 0.0,
+        (0, _) | (_, 0) => -0.25,
+        (x, y) if x == y => 2.0,
+        _ => -0.5,
     };
     // Headings are the page's skeleton: they outweigh a paragraph.
-    let mut base = if matches!(a.class, Class::Heading(_)) {
-        2.0
-    } else {
-        1.0
-    };
+    let mut base = if a.heading { 2.0 } else { 1.0 };
     // Content on either side and none in common: only a positional guess, weakly preferred.
-    if sim == 0.0 && !(a.feats.is_empty() && b.feats.is_empty()) {
+    if sim == 0.0 && !(af.is_empty() && bf.is_empty()) {
         base *= 0.3;
     }
     Some((base + key + 3.0 * sim).max(0.05))
-}
-
-/// A small number per unit, equal exactly when the classes are: the DP compares numbers, not
-/// enums with strings inside.
-fn class_codes(src: &[Unit], tr: &[Unit]) -> (Vec<u16>, Vec<u16>) {
-    let mut seen: Vec<Class> = Vec::new();
-    let mut code = |u: &Unit| -> u16 {
-        let k = match seen.iter().position(|c| *c == u.class) {
-            Some(k) => k,
-            None => {
-                seen.push(u.class.clone());
-                seen.len() - 1
-            }
-        };
-        k as u16
-    };
-    let a = src.iter().map(&mut code).collect();
-    let b = tr.iter().map(&mut code).collect();
-    (a, b)
 }
 
 /// One aligned pair of a unit alignment, with how sure the alignment is.
@@ -191,25 +192,19 @@ pub struct UnitAlignment {
 /// where each is the only block of its kind. O(n·m).
 pub fn align_units(src: &[Unit], tr: &[Unit]) -> UnitAlignment {
     let (n, m) = (src.len(), tr.len());
-    let src_masks: Vec<u64> = src.iter().map(feature_mask).collect();
-    let tr_masks: Vec<u64> = tr.iter().map(feature_mask).collect();
-    let (src_class, tr_class) = class_codes(src, tr);
-    let score = |i: usize, j: usize| {
-        if src_class[i] != tr_class[j] {
-            return None;
-        }
-        score_masked(&src[i], src_masks[i], &tr[j], tr_masks[j])
-    };
+    let (src_sig, tr_sig) = signatures(src, tr);
+    let score =
+        |i: usize, j: usize| score_sig(&src_sig[i], &src[i].feats, &tr_sig[j], &tr[j].feats);
     // best[i * w + j]: best score aligning src[i..] with tr[j..].
     let w = m + 1;
     let mut best = vec![0.0f64; (n + 1) * w];
     for i in (0..n).rev() {
-        let (a, ma, ca) = (&src[i], src_masks[i], src_class[i]);
+        let (a, af) = (&src_sig[i], &src[i].feats);
         for j in (0..m).rev() {
             let mut b = best[(i + 1) * w + j].max(best[i * w + j + 1]);
             // Most pairs are of different classes: no call for them.
-            if ca == tr_class[j] {
-                if let Some(s) = score_masked(a, ma, &tr[j], tr_masks[j]) {
+            if a.class == tr_sig[j].class {
+                if let Some(s) = score_sig(a, af, &tr_sig[j], &tr[j].feats) {
                     b = b.max(s + best[(i + 1) * w + j + 1]);
                 }
             }
