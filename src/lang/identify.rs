@@ -287,24 +287,17 @@ pub fn is_english_sentence(sentence: &str, locale: &str) -> bool {
 /// English when it has at least three words, two of them English function words, or when it is a
 /// lone copula (`is`, `are`), the typical remnant of a machine-translated sentence.
 pub fn english_runs_in_cjk(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
-        let run = &text[s..e];
-        let st = word_stats(run, |_| false);
-        let (n, en) = (st.words, st.en);
-        let copula = n == 1 && st.first_is_copula;
-        if (n >= 3 && en >= 2 && en * 5 >= n) || copula {
-            let trimmed_start = s + (run.len() - run.trim_start().len());
-            let trimmed_end = s + run.trim_end().len();
-            out.push(trimmed_start..trimmed_end);
-        }
-    };
-    // Char by char, classified from the bytes (see `char_class`): CJK chars are never decoded.
+    runs_of(text, run_classes(text))
+}
+
+/// Each char of `text` as (offset, may be part of a run, is a Latin letter), classified from the
+/// bytes (see `char_class`): CJK chars are never decoded.
+fn run_classes(text: &str) -> impl Iterator<Item = (usize, bool, bool)> + '_ {
     let mut i = 0;
-    while i < text.len() {
-        let lead = text.as_bytes()[i];
-        let (latin, width) = char_class(text, i);
+    std::iter::from_fn(move || {
+        let at = i;
+        let lead = *text.as_bytes().get(at)?;
+        let (latin, width) = char_class(text, at);
         let runnable = latin
             || match lead {
                 b'0'..=b'9'
@@ -319,11 +312,31 @@ pub fn english_runs_in_cjk(text: &str) -> Vec<Range<usize>> {
                 | b')'
                 | b'/'
                 | b'"' => true,
-                0xe2 => text[i..].starts_with('’'),
+                0xe2 => text[at..].starts_with('’'),
                 _ => false,
             };
-        let at = i;
         i += width;
+        Some((at, runnable, latin))
+    })
+}
+
+/// The English runs of `text` from its [`run_classes`]: a run starts at a Latin letter and goes on
+/// while chars may be part of one.
+fn runs_of(text: &str, classes: impl Iterator<Item = (usize, bool, bool)>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
+        let run = &text[s..e];
+        let st = word_stats(run, |_| false);
+        let (n, en) = (st.words, st.en);
+        let copula = n == 1 && st.first_is_copula;
+        if (n >= 3 && en >= 2 && en * 5 >= n) || copula {
+            let trimmed_start = s + (run.len() - run.trim_start().len());
+            let trimmed_end = s + run.trim_end().len();
+            out.push(trimmed_start..trimmed_end);
+        }
+    };
+    for (at, runnable, latin) in classes {
         match (runnable, start) {
             (true, None) if latin => start = Some(at),
             (false, Some(s)) => {
@@ -343,40 +356,20 @@ pub fn english_runs_in_cjk(text: &str) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
 
-    /// `english_runs_in_cjk` as it was first written, char by char: the oracle of the byte scan.
-    fn english_runs_by_chars(text: &str) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
-        let mut start: Option<usize> = None;
-        let push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
-            let run = &text[s..e];
-            let ws = words(run);
-            let en = ws.iter().filter(|w| is_en_function(w)).count();
-            let copula = ws.len() == 1 && (ws[0] == "is" || ws[0] == "are");
-            if (ws.len() >= 3 && en >= 2 && en * 5 >= ws.len()) || copula {
-                out.push(s + (run.len() - run.trim_start().len())..s + run.trim_end().len());
-            }
-        };
-        for (i, c) in text.char_indices() {
-            let runnable = is_latin_letter(c)
-                || c.is_ascii_digit()
-                || c == ' '
-                || matches!(
-                    c,
-                    ',' | '.' | '\'' | '’' | ':' | ';' | '-' | '(' | ')' | '/' | '"'
-                );
-            match (runnable, start) {
-                (true, None) if is_latin_letter(c) => start = Some(i),
-                (false, Some(s)) => {
-                    push(s, i, &mut out);
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            push(s, text.len(), &mut out);
-        }
-        out
+    /// The chars of `text` classified as `english_runs_in_cjk` first did, decoding every char:
+    /// the oracle of [`run_classes`].
+    fn run_classes_by_chars(text: &str) -> Vec<(usize, bool, bool)> {
+        text.char_indices()
+            .map(|(i, c)| {
+                let runnable = is_latin_letter(c)
+                    || c.is_ascii_digit()
+                    || matches!(
+                        c,
+                        ' ' | ',' | '.' | '\'' | '’' | ':' | ';' | '-' | '(' | ')' | '/' | '"'
+                    );
+                (i, runnable, is_latin_letter(c))
+            })
+            .collect()
     }
 
     proptest::proptest! {
@@ -390,7 +383,9 @@ mod tests {
         fn english_runs_match_the_char_scan(
             s in "(the|of|is|are|to|connection|éte|中文|연결|’|'|[ .,:;()/\x22-]|[0-9]|\u{1}|ɐ){0,16}"
         ) {
-            proptest::prop_assert_eq!(english_runs_in_cjk(&s), english_runs_by_chars(&s));
+            proptest::prop_assert_eq!(run_classes(&s).collect::<Vec<_>>(), run_classes_by_chars(&s));
+            let oracle = runs_of(&s, run_classes_by_chars(&s).into_iter());
+            proptest::prop_assert_eq!(english_runs_in_cjk(&s), oracle);
         }
     }
 
