@@ -163,6 +163,20 @@ fn arb_unit() -> impl proptest::strategy::Strategy<Value = Unit> {
 }
 
 proptest::proptest! {
+    /// The merge counts what a multiset intersection holds.
+    #[test]
+    fn common_is_the_multiset_intersection(
+        a in proptest::collection::vec(0u8..8, 0..12),
+        b in proptest::collection::vec(0u8..8, 0..12),
+    ) {
+        let (a, b) = (crate::feature::sorted(a.into_iter().map(u64::from).collect()),
+            crate::feature::sorted(b.into_iter().map(u64::from).collect()));
+        let want: usize = (0..8u64)
+            .map(|v| a.iter().filter(|&&x| x == v).count().min(b.iter().filter(|&&x| x == v).count()))
+            .sum();
+        proptest::prop_assert_eq!(common(&a, &b), want);
+    }
+
     /// Signatures and masks only change how the score is computed, not what it is.
     #[test]
     fn signature_score_is_the_unit_score(

@@ -62,6 +62,21 @@ fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
+/// Whether `s` has an apostrophe (`'`, `’`, `ʼ`) followed by a space or tab: what every
+/// [`ELISION_RE`] match holds, found with `memchr` so most segments skip the regex (issue 8).
+fn has_apostrophe_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    // `’` is E2 80 99 and `ʼ` is CA BC: their lead bytes, or the ASCII quote.
+    memchr::memchr3_iter(b'\'', 0xe2, 0xca, b).any(|i| {
+        let rest = &s[i..];
+        let len = ['\'', '’', 'ʼ']
+            .iter()
+            .find(|q| rest.starts_with(**q))
+            .map_or(0, |q| q.len_utf8());
+        len > 0 && matches!(b.get(i + len), Some(b' ' | b'\t'))
+    })
+}
+
 impl Rule for FrenchSpacing {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -94,7 +109,14 @@ impl Rule for FrenchSpacing {
                     .iter()
                     .any(|r| r.contains(&i))
             };
-            let chars: Vec<(usize, char)> = m.char_indices().collect();
+            // Only `:`, `;`, `!` and `?` can be reported: a segment without one needs no char table.
+            let marks = memchr::memchr3(b':', b';', b'!', m.as_bytes()).is_some()
+                || memchr::memchr(b'?', m.as_bytes()).is_some();
+            let chars: Vec<(usize, char)> = if marks {
+                m.char_indices().collect()
+            } else {
+                Vec::new()
+            };
             for (k, &(i, c)) in chars.iter().enumerate() {
                 if !matches!(c, ':' | ';' | '!' | '?') {
                     continue;
@@ -135,6 +157,9 @@ impl Rule for FrenchSpacing {
                     }),
                 );
             }
+            if !has_apostrophe_space(m) {
+                continue;
+            }
             for caps in ELISION_RE.captures_iter(m) {
                 let Some(gap) = caps.get(1) else { continue };
                 let next = m[gap.end()..].chars().next();
@@ -164,6 +189,14 @@ impl Rule for FrenchSpacing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The prefilter never hides a match of the regex it guards.
+        #[test]
+        fn apostrophe_prefilter_holds_every_elision(s in "[lqud’'ʼ \t\x01aé]{0,14}") {
+            proptest::prop_assert!(has_apostrophe_space(&s) || !ELISION_RE.is_match(&s));
+        }
+    }
     use crate::rules::testing::lines;
     use crate::rules::text::helpers::{apply_fixes, run_locale};
 
