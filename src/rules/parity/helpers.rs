@@ -22,6 +22,41 @@ pub fn inside(inner: &Span, outer: &Span) -> bool {
     outer.start <= inner.start && inner.start < outer.end.max(outer.start + 1)
 }
 
+/// The items whose start is [`inside`] `outer`, by binary search: `items` must be in start order
+/// (terms and code spans are). A unit's items without a scan of the page's (issue 8).
+pub fn starting_inside<'a, T>(
+    items: &'a [T],
+    outer: &Span,
+    start: impl Fn(&T) -> usize,
+) -> &'a [T] {
+    let wide = outer.start..outer.end.max(outer.start + 1);
+    crate::afm::starting_in(items, &wide, start)
+}
+
+/// The links whose start is [`inside`] `outer`, in page order. `sorted` says the page's links are
+/// in start order (nearly always; a link around an image is not), which allows a binary search.
+pub fn links_inside<'a>(
+    doc: &'a Document,
+    sorted: bool,
+    outer: &Span,
+) -> Vec<&'a crate::afm::Link> {
+    if sorted {
+        starting_inside(&doc.links, outer, |l| l.span.start)
+            .iter()
+            .collect()
+    } else {
+        doc.links
+            .iter()
+            .filter(|l| inside(&l.span, outer))
+            .collect()
+    }
+}
+
+/// Whether the links of `doc` are in start order (what [`links_inside`] asks).
+pub fn links_sorted(doc: &Document) -> bool {
+    doc.links.is_sorted_by_key(|l| l.span.start)
+}
+
 /// A short quote of `s` for messages.
 pub fn quote(s: &str) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -98,6 +133,21 @@ mod tests {
             let re = regex::Regex::new(r"\{[A-Z][A-Z0-9_]*\}").unwrap();
             let want: Vec<(usize, &str)> = re.find_iter(&s).map(|m| (m.start(), m.as_str())).collect();
             proptest::prop_assert_eq!(placeholders(&s), want);
+        }
+
+        /// The binary search finds what the scan with `inside` finds, empty spans included.
+        #[test]
+        fn starting_inside_is_the_inside_scan(
+            mut starts in proptest::collection::vec(0usize..40, 0..12),
+            a in 0usize..42,
+            len in 0usize..10,
+        ) {
+            starts.sort_unstable();
+            let spans: Vec<Span> = starts.iter().map(|&s| s..s + 2).collect();
+            let outer = a..a + len;
+            let want: Vec<&Span> = spans.iter().filter(|s| inside(s, &outer)).collect();
+            let got: Vec<&Span> = starting_inside(&spans, &outer, |s| s.start).iter().collect();
+            proptest::prop_assert_eq!(got, want);
         }
     }
 

@@ -1,7 +1,7 @@
 //! PAR006 link-target-mismatch.
 
 use super::align::UnitKind;
-use super::helpers::{inside, line, minus, paired, unit_anchor};
+use super::helpers::{line, links_inside, links_sorted, minus, paired, unit_anchor};
 use crate::diag::{Finding, Severity};
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
 use crate::sync::ChangeKind;
@@ -53,19 +53,10 @@ impl Rule for LinkTargetMismatch {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some((src, a)) = paired(ctx) else { return };
+        let (t_sorted, s_sorted) = (links_sorted(ctx.doc), links_sorted(src.doc));
         for u in a.units.iter().filter(|u| u.kind != UnitKind::CodeLine) {
-            let tl: Vec<_> = ctx
-                .doc
-                .links
-                .iter()
-                .filter(|l| inside(&l.span, &u.tr))
-                .collect();
-            let sl: Vec<_> = src
-                .doc
-                .links
-                .iter()
-                .filter(|l| inside(&l.span, &u.src))
-                .collect();
+            let tl = links_inside(ctx.doc, t_sorted, &u.tr);
+            let sl = links_inside(src.doc, s_sorted, &u.src);
             let tu: Vec<&str> = tl.iter().map(|l| l.url.as_str()).collect();
             let su: Vec<&str> = sl.iter().map(|l| l.url.as_str()).collect();
             let extra = minus(&tu, &su);

@@ -1,7 +1,7 @@
 //! PAR007 dnl-term-mismatch.
 
 use super::align::UnitKind;
-use super::helpers::{inside, line, minus, paired, unit_anchor};
+use super::helpers::{line, minus, paired, starting_inside, unit_anchor};
 use super::sync_fix::with_sync_fix;
 use crate::afm::TermKind;
 use crate::diag::{Finding, Severity};
@@ -69,13 +69,9 @@ impl Rule for DnlTermMismatch {
             let terms = |doc: &crate::afm::Document,
                          span: &crate::afm::Span|
              -> Vec<(String, crate::afm::Span)> {
-                doc.terms
+                starting_inside(&doc.terms, span, |t| t.span.start)
                     .iter()
-                    .filter(|t| {
-                        t.kind == TermKind::Dnl
-                            && inside(&t.span, span)
-                            && !doc.in_code(t.span.start)
-                    })
+                    .filter(|t| t.kind == TermKind::Dnl && !doc.in_code(t.span.start))
                     .map(|t| (t.text.clone(), t.span.clone()))
                     .collect()
             };
@@ -103,7 +99,7 @@ impl Rule for DnlTermMismatch {
             let text = ctx.doc.slice(&u.tr);
             // The translated text with every term blanked: is a missing term there unmarked?
             let mut plain = text.to_string();
-            for t in ctx.doc.terms.iter().filter(|t| inside(&t.span, &u.tr)) {
+            for t in starting_inside(&ctx.doc.terms, &u.tr, |t| t.span.start) {
                 let r = t.span.start - u.tr.start..(t.span.end - u.tr.start).min(plain.len());
                 if plain.is_char_boundary(r.start) && plain.is_char_boundary(r.end) {
                     plain.replace_range(r.clone(), &" ".repeat(r.len()));

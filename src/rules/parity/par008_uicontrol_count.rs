@@ -1,7 +1,7 @@
 //! PAR008 uicontrol-count.
 
 use super::align::UnitKind;
-use super::helpers::{inside, line, paired, unit_anchor};
+use super::helpers::{line, paired, starting_inside, unit_anchor};
 use crate::afm::TermKind;
 use crate::diag::{Finding, Severity};
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
@@ -51,9 +51,9 @@ impl Rule for UicontrolCount {
         let Some((src, a)) = paired(ctx) else { return };
         for u in a.units.iter().filter(|u| u.kind != UnitKind::CodeLine) {
             let count = |doc: &crate::afm::Document, span: &crate::afm::Span| {
-                doc.terms
+                starting_inside(&doc.terms, span, |t| t.span.start)
                     .iter()
-                    .filter(|t| t.kind == TermKind::Uicontrol && inside(&t.span, span))
+                    .filter(|t| t.kind == TermKind::Uicontrol)
                     .count()
             };
             let (t, s) = (count(ctx.doc, &u.tr), count(src.doc, &u.src));

@@ -1,7 +1,7 @@
 //! PAR010 code-span-mismatch.
 
 use super::align::{normalize_placeholders, UnitKind};
-use super::helpers::{inside, line, minus, paired, unit_anchor};
+use super::helpers::{line, minus, paired, starting_inside, unit_anchor};
 use super::sync_fix::with_sync_fix;
 use crate::diag::{Finding, Severity};
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
@@ -59,11 +59,8 @@ impl Rule for CodeSpanMismatch {
             let spans = |doc: &crate::afm::Document,
                          span: &crate::afm::Span|
              -> Vec<(String, crate::afm::Span)> {
-                // `inside` takes an empty span as one byte wide.
-                let wide = span.start..span.end.max(span.start + 1);
-                crate::afm::starting_in(&doc.code_spans, &wide, |c| c.span.start)
+                starting_inside(&doc.code_spans, span, |c| c.span.start)
                     .iter()
-                    .filter(|c| inside(&c.span, span))
                     .filter(|c| !doc.in_code_block(c.span.start))
                     .map(|c| {
                         (
