@@ -67,9 +67,11 @@ pub fn feature_of_bytes(tag: u8, bytes: &[u8]) -> Feature {
         .finish()
 }
 
-/// The maximal non-empty runs of `bytes` whose bytes all satisfy `keep`, in order: what
+/// The maximal non-empty runs of `bytes` whose bytes all satisfy `keep`, in order: the reference
+/// [`word_runs`] and [`digit_runs`] are held to (itself held to `split`). What
 /// `bytes.split(|b| !keep(*b)).filter(|r| !r.is_empty())` gives, without an empty slice for every
 /// separator (prose is mostly separators when the runs sought are digits).
+#[cfg(test)]
 pub fn runs(bytes: &[u8], keep: impl Fn(u8) -> bool) -> impl Iterator<Item = &[u8]> {
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -87,7 +89,38 @@ pub fn runs(bytes: &[u8], keep: impl Fn(u8) -> bool) -> impl Iterator<Item = &[u
     })
 }
 
-/// [`runs`] of ASCII digits. Prose has few digits, so 16-byte blocks without one are skipped whole
+/// Which bytes are ASCII letters, digits or `_` (a code token's bytes), as a table: one load per
+/// byte instead of three range tests.
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    t
+};
+
+/// The maximal runs of ASCII letters, digits and `_`: the tokens of code.
+pub fn word_runs(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while bytes.get(i).is_some_and(|&b| !WORD_BYTE[usize::from(b)]) {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(|&b| WORD_BYTE[usize::from(b)]) {
+            i += 1;
+        }
+        Some(&bytes[start..i])
+    })
+}
+
+/// The maximal runs of ASCII digits. Prose has few digits, so 16-byte blocks without one are skipped whole
 /// (the block test has no early exit, so it compiles to vector code).
 pub fn digit_runs(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
     let mut i = 0;
@@ -157,6 +190,13 @@ mod tests {
     use crate::rules::parity::align::normalize_placeholders;
 
     proptest::proptest! {
+        #[test]
+        fn word_runs_are_runs_of_word_bytes(s in "[a-zA-Z0-9_ .:/\x22{}é-]{0,30}") {
+            let keep = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+            let want: Vec<&[u8]> = runs(s.as_bytes(), keep).collect();
+            proptest::prop_assert_eq!(word_runs(s.as_bytes()).collect::<Vec<_>>(), want);
+        }
+
         #[test]
         fn digit_runs_are_runs_of_digits(s in "([a-z ]{0,20}[0-9]{0,3}){0,6}") {
             let want: Vec<&[u8]> = runs(s.as_bytes(), |b| b.is_ascii_digit()).collect();

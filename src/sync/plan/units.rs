@@ -2,7 +2,9 @@
 
 use super::within;
 use crate::afm::{starting_in, Block, BlockKind, CodeBlock, Document, Row, Span, Table, TermKind};
-use crate::feature::{digit_runs, feature, feature_of_bytes, runs, sorted, Feature, FeatureHasher};
+use crate::feature::{
+    digit_runs, feature, feature_of_bytes, sorted, word_runs, Feature, FeatureHasher,
+};
 use crate::sync::align::{Class, Unit};
 
 pub(super) fn class_of(kind: &BlockKind) -> Class {
@@ -23,11 +25,9 @@ fn code_tokens(c: &CodeBlock, feats: &mut Vec<Feature>) {
     feats.push(feature(b'l', &c.lang()));
     if c.text.is_ascii() {
         // Nearly all code: splitting bytes is splitting chars, without decoding UTF-8.
-        let toks = runs(c.text.as_bytes(), |b| {
-            b.is_ascii_alphanumeric() || b == b'_'
-        })
-        .filter(|t| t.len() >= 2)
-        .take(400);
+        let toks = word_runs(c.text.as_bytes())
+            .filter(|t| t.len() >= 2)
+            .take(400);
         feats.extend(toks.map(|t| feature_of_bytes(b't', t)));
         return;
     }
