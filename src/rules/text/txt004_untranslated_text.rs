@@ -135,17 +135,15 @@ impl Rule for UntranslatedText {
                 }
                 continue;
             }
-            let plain: String = text
-                .chars()
-                .map(|c| {
-                    if c as u32 == u32::from(MASK) || matches!(c, '[' | ']' | '(' | ')' | '*' | '_')
-                    {
-                        ' '
-                    } else {
-                        c
-                    }
-                })
-                .collect();
+            // Masks and link/emphasis punctuation read as spaces. All are ASCII, so replaced byte
+            // for byte (the text stays valid UTF-8, with the same offsets).
+            let mut bytes = text.as_bytes().to_vec();
+            for b in &mut bytes {
+                if *b == MASK || matches!(*b, b'[' | b']' | b'(' | b')' | b'*' | b'_') {
+                    *b = b' ';
+                }
+            }
+            let plain = String::from_utf8(bytes).unwrap_or_default();
             let mut current: Option<std::ops::Range<usize>> = None;
             let mut flagged = Vec::new();
             for r in sentences(&plain) {
