@@ -67,26 +67,27 @@ pub fn feature_of_bytes(tag: u8, bytes: &[u8]) -> Feature {
         .finish()
 }
 
-/// The maximal non-empty runs of `bytes` whose bytes all satisfy `keep`, in order: the reference
-/// [`word_runs`] and [`digit_runs`] are held to (itself held to `split`). What
-/// `bytes.split(|b| !keep(*b)).filter(|r| !r.is_empty())` gives, without an empty slice for every
-/// separator (prose is mostly separators when the runs sought are digits).
+/// The next maximal non-empty run of `bytes` at or after `*i` whose bytes all satisfy `keep`;
+/// `*i` moves past it. The one stepping loop behind [`word_runs`] and [`digit_runs`].
+fn next_run<'a>(bytes: &'a [u8], i: &mut usize, keep: impl Fn(u8) -> bool) -> Option<&'a [u8]> {
+    while bytes.get(*i).is_some_and(|&b| !keep(b)) {
+        *i += 1;
+    }
+    let start = *i;
+    while bytes.get(*i).is_some_and(|&b| keep(b)) {
+        *i += 1;
+    }
+    (*i > start).then(|| &bytes[start..*i])
+}
+
+/// The maximal non-empty runs of `bytes` whose bytes all satisfy `keep`, in order: what
+/// `bytes.split(|b| !keep(*b)).filter(|r| !r.is_empty())` gives (a test holds it to that),
+/// without an empty slice for every separator. The reference the specialized runs are tested
+/// against.
 #[cfg(test)]
 pub fn runs(bytes: &[u8], keep: impl Fn(u8) -> bool) -> impl Iterator<Item = &[u8]> {
     let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() && !keep(bytes[i]) {
-            i += 1;
-        }
-        if i == bytes.len() {
-            return None;
-        }
-        let start = i;
-        while i < bytes.len() && keep(bytes[i]) {
-            i += 1;
-        }
-        Some(&bytes[start..i])
-    })
+    std::iter::from_fn(move || next_run(bytes, &mut i, &keep))
 }
 
 /// Which bytes are ASCII letters, digits or `_` (a code token's bytes), as a table: one load per
@@ -105,23 +106,11 @@ const WORD_BYTE: [bool; 256] = {
 /// The maximal runs of ASCII letters, digits and `_`: the tokens of code.
 pub fn word_runs(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
     let mut i = 0;
-    std::iter::from_fn(move || {
-        while bytes.get(i).is_some_and(|&b| !WORD_BYTE[usize::from(b)]) {
-            i += 1;
-        }
-        if i >= bytes.len() {
-            return None;
-        }
-        let start = i;
-        while bytes.get(i).is_some_and(|&b| WORD_BYTE[usize::from(b)]) {
-            i += 1;
-        }
-        Some(&bytes[start..i])
-    })
+    std::iter::from_fn(move || next_run(bytes, &mut i, |b| WORD_BYTE[usize::from(b)]))
 }
 
-/// The maximal runs of ASCII digits. Prose has few digits, so 16-byte blocks without one are skipped whole
-/// (the block test has no early exit, so it compiles to vector code).
+/// The maximal runs of ASCII digits. Prose has few digits, so 16-byte blocks without one are
+/// skipped whole (the block test has no early exit, so it compiles to vector code).
 pub fn digit_runs(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -131,17 +120,7 @@ pub fn digit_runs(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
             }
             i += 16;
         }
-        while i < bytes.len() && !bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == bytes.len() {
-            return None;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        Some(&bytes[start..i])
+        next_run(bytes, &mut i, |b| b.is_ascii_digit())
     })
 }
 

@@ -197,7 +197,8 @@ pub fn align_units(src: &[Unit], tr: &[Unit]) -> UnitAlignment {
         let (a, af) = (&src_sig[i], &src[i].feats);
         for j in (0..m).rev() {
             let mut b = best[(i + 1) * w + j].max(best[i * w + j + 1]);
-            // Most pairs are of different classes: no call for them.
+            // Most pairs are of different classes: tested here, so the hot loop makes no call for
+            // them (through `score` the compiler does not inline it: 2 % more instructions).
             if a.class == tr_sig[j].class {
                 if let Some(s) = score_sig(a, af, &tr_sig[j], &tr[j].feats) {
                     b = b.max(s + best[(i + 1) * w + j + 1]);

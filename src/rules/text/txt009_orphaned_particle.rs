@@ -114,9 +114,7 @@ fn link_starts(ctx: &Context<'_>) -> Vec<usize> {
 /// Sentence starts in a segment: after sentence punctuation, and where a link text begins.
 fn starts(seg: &Segment, links: &[usize]) -> Vec<usize> {
     let mut v = sentence_starts(&seg.masked);
-    let lo = links.partition_point(|&x| x < seg.span.start);
-    let hi = links.partition_point(|&x| x < seg.span.end);
-    for &l in links.get(lo..hi.max(lo)).unwrap_or(&[]) {
+    for &l in crate::afm::starting_in(links, &seg.span, |&x| x) {
         v.push(l + 1 - seg.span.start);
     }
     v.sort_unstable();
