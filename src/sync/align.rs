@@ -193,18 +193,26 @@ pub fn align_units(src: &[Unit], tr: &[Unit]) -> UnitAlignment {
     // best[i * w + j]: best score aligning src[i..] with tr[j..].
     let w = m + 1;
     let mut best = vec![0.0f64; (n + 1) * w];
+    // Row by row over slices whose lengths the compiler knows, so the hot loop has no bounds
+    // checks; scores are never NaN, so a plain comparison is the maximum (issue 8).
+    let (tr_sig, tr_units) = (&tr_sig[..m], &tr[..m]);
+    let max = |x: f64, y: f64| if x >= y { x } else { y };
     for i in (0..n).rev() {
         let (a, af) = (&src_sig[i], &src[i].feats);
+        let (row, below) = best[i * w..].split_at_mut(w);
+        let (row, below) = (&mut row[..w], &below[..w]);
+        let mut right = 0.0f64; // row[j + 1]
         for j in (0..m).rev() {
-            let mut b = best[(i + 1) * w + j].max(best[i * w + j + 1]);
+            let mut b = max(below[j], right);
             // Most pairs are of different classes: tested here, so the hot loop makes no call for
             // them (through `score` the compiler does not inline it: 2 % more instructions).
             if a.class == tr_sig[j].class {
-                if let Some(s) = score_sig(a, af, &tr_sig[j], &tr[j].feats) {
-                    b = b.max(s + best[(i + 1) * w + j + 1]);
+                if let Some(s) = score_sig(a, af, &tr_sig[j], &tr_units[j].feats) {
+                    b = max(b, s + below[j + 1]);
                 }
             }
-            best[i * w + j] = b;
+            row[j] = b;
+            right = b;
         }
     }
     let mut raw = Vec::new();
