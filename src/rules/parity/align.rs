@@ -388,19 +388,36 @@ fn align_blocks(tr: &Document, src: &Document, ts: &Section, ss: &Section, a: &m
     }
 }
 
-/// Non-empty line spans of `span`.
+/// Non-empty line spans of `span` (a line of blanks and `>` markers is empty).
 fn line_spans(doc: &Document, span: &Span) -> Vec<Span> {
     let first = doc.lines.line(span.start);
     let last = doc.lines.line(span.end.saturating_sub(1).max(span.start));
-    (first..=last)
-        .map(|n| doc.lines.line_range(n))
-        .map(|r| r.start.max(span.start)..r.end.min(span.end))
-        .filter(|r| {
-            doc.text
-                .get(r.clone())
-                .is_some_and(|t| !t.trim().trim_start_matches('>').trim().is_empty())
-        })
-        .collect()
+    let mut out = Vec::with_capacity(last + 1 - first);
+    for n in first..=last {
+        let r = doc.lines.line_range(n);
+        let r = r.start.max(span.start)..r.end.min(span.end);
+        if doc.text.get(r.clone()).is_some_and(|t| !blank_or_quote(t)) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// Whether `t` holds only blanks and a run of `>` quote markers
+/// (`t.trim().trim_start_matches('>').trim()` is empty). Decided on the first bytes when they are
+/// ASCII, which nearly every line is: this runs on every line of every aligned block (issue 8).
+fn blank_or_quote(t: &str) -> bool {
+    let b = t.as_bytes();
+    // The ASCII characters `char::is_whitespace` accepts.
+    let blank = |c: &u8| matches!(c, b' ' | b'\t'..=b'\r');
+    let mut i = b.iter().take_while(|c| blank(c)).count();
+    i += b[i..].iter().take_while(|&&c| c == b'>').count();
+    i += b[i..].iter().take_while(|c| blank(c)).count();
+    match b.get(i) {
+        None => true,
+        Some(c) if c.is_ascii() => false,
+        Some(_) => t.trim().trim_start_matches('>').trim().is_empty(),
+    }
 }
 
 fn align_units(tr: &Document, src: &Document, x: usize, y: usize, units: &mut Vec<Unit>) {
@@ -552,6 +569,16 @@ mod tests {
             normalize_placeholders("no placeholder"),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn blank_or_quote_is_trimmed_emptiness(s in "[ \t\x0b\r>a\u{3000}\u{a0}é]{0,8}") {
+            proptest::prop_assert_eq!(
+                blank_or_quote(&s),
+                s.trim().trim_start_matches('>').trim().is_empty()
+            );
+        }
     }
 
     #[test]
