@@ -66,21 +66,26 @@ impl Rule for DnlTermMismatch {
             .iter()
             .filter(|u| !matches!(u.kind, UnitKind::CodeLine))
         {
-            let terms = |doc: &crate::afm::Document,
-                         span: &crate::afm::Span|
-             -> Vec<(String, crate::afm::Span)> {
+            fn terms<'d>(
+                doc: &'d crate::afm::Document,
+                span: &crate::afm::Span,
+            ) -> Vec<(&'d str, &'d crate::afm::Span)> {
                 starting_inside(&doc.terms, span, |t| t.span.start)
                     .iter()
                     .filter(|t| t.kind == TermKind::Dnl && !doc.in_code(t.span.start))
-                    .map(|t| (t.text.clone(), t.span.clone()))
+                    .map(|t| (t.text.as_str(), &t.span))
                     .collect()
-            };
+            }
             let tt = terms(ctx.doc, &u.tr);
             let st = terms(src.doc, &u.src);
-            let tn: Vec<String> = tt.iter().map(|t| t.0.clone()).collect();
-            let sn: Vec<String> = st.iter().map(|t| t.0.clone()).collect();
+            let tn: Vec<&str> = tt.iter().map(|t| t.0).collect();
+            let sn: Vec<&str> = st.iter().map(|t| t.0).collect();
             let mut missing = minus(&sn, &tn);
             let mut extra = minus(&tn, &sn);
+            // The same terms on both sides (nearly every unit): nothing to report.
+            if missing.is_empty() && extra.is_empty() {
+                continue;
+            }
             // Variants of one name (`Platform` / `Experience Platform`, `Real-time` / `Real-Time`).
             missing.retain(|m| {
                 let ml = m.to_lowercase();
@@ -111,11 +116,11 @@ impl Rule for DnlTermMismatch {
                     .corpus
                     .glossary
                     .renderings_for(&lang)
-                    .any(|(n, r)| n == m && text.contains(r))
+                    .any(|(n, r)| n == *m && text.contains(r))
                 {
                     continue;
                 }
-                let msg = if plain.contains(m.as_str()) {
+                let msg = if plain.contains(m) {
                     format!("`{m}` is not marked [!DNL]; source line {sline} has `[!DNL {m}]`")
                 } else {
                     format!("`[!DNL {m}]` of source line {sline} is missing here (translated or dropped)")
@@ -127,12 +132,12 @@ impl Rule for DnlTermMismatch {
                 out.push(with_sync_fix(ctx, f, &span, &[ChangeKind::Dnl]));
             }
             for e in &extra {
-                let Some((_, span)) = tt.iter().find(|t| &t.0 == e) else {
+                let Some(&(_, span)) = tt.iter().find(|t| t.0 == *e) else {
                     continue;
                 };
                 let src_text = src.doc.slice(&u.src);
                 let src_words: Vec<String> = crate::lang::words(src_text);
-                if src_text.contains(e.as_str())
+                if src_text.contains(e)
                     || crate::lang::words(e).iter().all(|w| src_words.contains(w))
                 {
                     continue; // the source says it in plain words; marking it here is not wrong
@@ -148,7 +153,7 @@ impl Rule for DnlTermMismatch {
                             .join(", ")
                     )
                 };
-                extras.entry(e.clone()).or_default().push((
+                extras.entry(e.to_string()).or_default().push((
                     span.clone(),
                     format!("`[!DNL {e}]` is not in the source (source line {sline}{had})"),
                 ));

@@ -56,35 +56,32 @@ impl Rule for CodeSpanMismatch {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some((src, a)) = paired(ctx) else { return };
         for u in a.units.iter().filter(|u| u.kind != UnitKind::CodeLine) {
-            let spans = |doc: &crate::afm::Document,
-                         span: &crate::afm::Span|
-             -> Vec<(String, crate::afm::Span)> {
+            type Spans<'d> = Vec<(std::borrow::Cow<'d, str>, &'d crate::afm::Span)>;
+            fn spans<'d>(doc: &'d crate::afm::Document, span: &crate::afm::Span) -> Spans<'d> {
                 starting_inside(&doc.code_spans, span, |c| c.span.start)
                     .iter()
                     .filter(|c| !doc.in_code_block(c.span.start))
-                    .map(|c| {
-                        (
-                            normalize_placeholders(c.code.trim()).into_owned(),
-                            c.span.clone(),
-                        )
-                    })
+                    .map(|c| (normalize_placeholders(c.code.trim()), &c.span))
                     .collect()
-            };
+            }
             let tc = spans(ctx.doc, &u.tr);
             let sc = spans(src.doc, &u.src);
-            let tn: Vec<String> = tc.iter().map(|c| c.0.clone()).collect();
-            let sn: Vec<String> = sc.iter().map(|c| c.0.clone()).collect();
+            let tn: Vec<&str> = tc.iter().map(|c| c.0.as_ref()).collect();
+            let sn: Vec<&str> = sc.iter().map(|c| c.0.as_ref()).collect();
             let extra = minus(&tn, &sn);
             let missing = minus(&sn, &tn);
+            // The same code on both sides (nearly every unit): nothing to report.
+            if extra.is_empty() && missing.is_empty() {
+                continue;
+            }
             let sline = line(src.doc, u.src.start);
-            let shown =
-                |doc: &crate::afm::Document, list: &[(String, crate::afm::Span)], n: &str| {
-                    list.iter().find(|c| c.0 == n).map_or(n.to_string(), |c| {
-                        doc.slice(&c.1).trim_matches('`').trim().to_string()
-                    })
-                };
+            let shown = |doc: &crate::afm::Document, list: &Spans<'_>, n: &str| {
+                list.iter().find(|c| c.0 == n).map_or(n.to_string(), |c| {
+                    doc.slice(c.1).trim_matches('`').trim().to_string()
+                })
+            };
             for (k, e) in extra.iter().enumerate() {
-                let Some((_, span)) = tc.iter().find(|c| &c.0 == e) else {
+                let Some(&(_, span)) = tc.iter().find(|c| c.0 == *e) else {
                     continue;
                 };
                 // A value the source writes as plain text, formatted as code here, is fine.
