@@ -21,7 +21,7 @@ use crate::diag::{Edit, Fix};
 use crate::engine::Workspace;
 
 pub use guard::edit_is_allowed;
-pub use plan::{plan_pair, plan_pair_with, PageUnits};
+pub use plan::{plan_pair, plan_pair_with, LazyPairPlan, PageUnits};
 
 /// What `sync` may do beyond rewriting untranslatable spans.
 #[derive(Clone, Copy, Debug, Default)]
@@ -119,23 +119,7 @@ impl PairPlan {
 
     /// [`PairPlan::fix_within`] restricted to edits of `kinds` (all kinds when empty).
     pub fn fix_within_kinds(&self, span: &Span, kinds: &[ChangeKind]) -> Option<Fix> {
-        let edits: Vec<Edit> = self
-            .edits
-            .iter()
-            .filter(|e| kinds.is_empty() || kinds.contains(&e.kind))
-            .filter(|e| {
-                let r = &e.edit.range;
-                r.start < span.end.max(span.start + 1) && span.start < r.end.max(r.start + 1)
-            })
-            .map(|e| e.edit.clone())
-            .collect();
-        if edits.is_empty() {
-            return None;
-        }
-        Some(Fix {
-            title: "copy the untranslatable text from the source page (locdoc sync)".into(),
-            edits,
-        })
+        plan::fix_of(self.edits.iter(), span, kinds)
     }
 }
 

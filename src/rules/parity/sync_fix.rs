@@ -3,21 +3,20 @@
 //! A `PAR*` finding whose subject `locdoc sync` repairs (code blocks, placeholders in code, anchors,
 //! link targets, `[!DNL]` terms, code spans, `exl-id`) carries the planned sync edits that touch it
 //! ([`crate::sync::PairPlan::fix_within`]), so it is fixable exactly when sync would repair it and
-//! `check --fix` writes what `sync` writes. The plan is computed lazily, at most once per translated
-//! page per run, in the [`SyncPlanCell`] the engine puts into each [`crate::rules::SourcePage`].
-
-use std::sync::OnceLock;
+//! `check --fix` writes what `sync` writes. The plan is computed lazily, once per translated page
+//! per run and then only for the blocks findings ask about ([`LazyPairPlan`]), in the
+//! [`SyncPlanCell`] the engine puts into each [`crate::rules::SourcePage`].
 
 use crate::afm::{Document, Span};
 use crate::diag::{Finding, Fix};
 use crate::rules::Context;
-use crate::sync::{plan_pair_with, ChangeKind, PageUnits, PairPlan, SyncOptions};
+use crate::sync::{ChangeKind, LazyPairPlan, PageUnits, SyncOptions};
 
 /// What the rules of one translated page share, each computed on first use: the sync plan and
 /// the parity alignment. Owned by the page's check, so nothing can outlive or alias the pair.
 #[derive(Debug, Default)]
 pub struct SyncPlanCell(
-    OnceLock<PairPlan>,
+    std::cell::OnceCell<LazyPairPlan>,
     std::cell::OnceCell<std::rc::Rc<super::align::Alignment>>,
 );
 
@@ -29,9 +28,9 @@ impl SyncPlanCell {
 
     /// The plan of translation `tr` from `src` (whose units `src_units` keeps) with the default
     /// options (no row insertion or pruning: those are `sync` flags, not repairs), computed once.
-    pub fn plan(&self, src: &Document, src_units: &PageUnits, tr: &Document) -> &PairPlan {
+    pub fn plan(&self, src: &Document, src_units: &PageUnits, tr: &Document) -> &LazyPairPlan {
         self.0
-            .get_or_init(|| plan_pair_with(src, src_units, tr, &SyncOptions::default()))
+            .get_or_init(|| LazyPairPlan::new(src, src_units, tr, &SyncOptions::default()))
     }
 
     /// The parity alignment of translation `tr` with `src` (whose sections `src_sections` keeps),
@@ -58,7 +57,7 @@ pub fn sync_fix(ctx: &Context<'_>, span: &Span, kinds: &[ChangeKind]) -> Option<
     let src = ctx.source?;
     src.sync_plan
         .plan(src.doc, src.units, ctx.doc)
-        .fix_within_kinds(span, kinds)
+        .fix_within_kinds(src.doc, ctx.doc, span, kinds)
 }
 
 /// Attaches `fix` (one sync repair covering them all) to every finding of `found`.

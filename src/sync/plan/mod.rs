@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use super::align::{align_units, Unit};
 use super::{edit_is_allowed, ChangeKind, PairPlan, PlannedEdit, SyncOptions, Unaligned};
 use crate::afm::{starting_in, Block, BlockKind, CodeBlock, Document, Span, Table};
-use crate::diag::Edit;
+use crate::diag::{Edit, Fix};
 use units::{class_of, code_unit, list_item_spans, page_units, table_unit};
 
 /// A page's alignable units, built on first use and kept: a source page is planned against each of
@@ -108,6 +108,131 @@ pub fn plan_pair_with(
         p.unaligned(line, class.name(), reason);
     }
     p.finish()
+}
+
+/// A pair's sync edits as `check` asks for them: the block alignment and the front matter's edits
+/// up front, each aligned block's edits planned the first time a finding asks about a span it
+/// touches. A page has a few parity findings and many blocks: planning them all cost a fifth of a
+/// check (issue 8). The edits are the full plan's ([`plan_pair_with`], tested against it): the
+/// same planner runs block by block, and a block's edits stay inside the block, so neither their
+/// order nor which overlap is dropped depends on the other blocks.
+#[derive(Debug)]
+pub struct LazyPairPlan {
+    opts: SyncOptions,
+    /// The front matter's edits, kept as the full plan keeps them.
+    front: Vec<PlannedEdit>,
+    /// Aligned (source block, translation block) pairs, in translation order.
+    pairs: Vec<(usize, usize)>,
+    /// Each pair's kept edits, once planned.
+    blocks: Vec<std::cell::OnceCell<Vec<PlannedEdit>>>,
+}
+
+impl LazyPairPlan {
+    /// Aligns translation `tr` with `src` (whose units `src_units` keeps) and plans the front
+    /// matter; blocks wait for [`LazyPairPlan::fix_within_kinds`].
+    pub fn new(
+        src: &Document,
+        src_units: &PageUnits,
+        tr: &Document,
+        opts: &SyncOptions,
+    ) -> LazyPairPlan {
+        let mut p = Planner {
+            src,
+            tr,
+            opts,
+            plan: PairPlan::default(),
+        };
+        p.front_matter();
+        p.keep_allowed_edits();
+        let tu = page_units(tr);
+        let a = align_units(src_units.of(src), &tu);
+        let pairs: Vec<(usize, usize)> = a
+            .pairs
+            .iter()
+            .filter(|p| src.blocks.get(p.src).is_some() && tr.blocks.get(p.tr).is_some())
+            .map(|p| (p.src, p.tr))
+            .collect();
+        LazyPairPlan {
+            opts: *opts,
+            front: p.plan.edits,
+            blocks: pairs.iter().map(|_| std::cell::OnceCell::new()).collect(),
+            pairs,
+        }
+    }
+
+    /// The kept edits of aligned pair `k` (`src`, `tr`: the documents of [`LazyPairPlan::new`]).
+    fn block_edits(&self, k: usize, src: &Document, tr: &Document) -> &[PlannedEdit] {
+        self.blocks[k].get_or_init(|| {
+            let (sb, tb) = (&src.blocks[self.pairs[k].0], &tr.blocks[self.pairs[k].1]);
+            let mut p = Planner {
+                src,
+                tr,
+                opts: &self.opts,
+                plan: PairPlan::default(),
+            };
+            p.block_pair(sb, tb);
+            p.keep_allowed_edits();
+            debug_assert!(
+                p.plan.edits.iter().all(|e| within(&e.edit.range, &tb.span)),
+                "a block's sync edit left the block: {:?}",
+                p.plan.edits
+            );
+            p.plan.edits
+        })
+    }
+
+    /// The edits touching `span` of `tr` (the full plan's, in its order), as one fix: what
+    /// [`PairPlan::fix_within_kinds`] answers on the plan of the whole page.
+    pub fn fix_within_kinds(
+        &self,
+        src: &Document,
+        tr: &Document,
+        span: &Span,
+        kinds: &[ChangeKind],
+    ) -> Option<Fix> {
+        // The blocks whose edits may touch `span` (an edit stays inside its block; one byte of
+        // slack either side covers insertions at a block's ends).
+        let first = self
+            .pairs
+            .partition_point(|&(_, t)| tr.blocks[t].span.end + 1 < span.start);
+        let touching = self.pairs[first..]
+            .iter()
+            .take_while(|&&(_, t)| tr.blocks[t].span.start <= span.end + 1)
+            .count();
+        let blocks = (first..first + touching).flat_map(|k| self.block_edits(k, src, tr));
+        fix_of(self.front.iter().chain(blocks), span, kinds)
+    }
+
+    /// Every planned edit, block by block: the full plan's edits (for the tests that hold the
+    /// two equal).
+    #[doc(hidden)]
+    pub fn all_edits(&self, src: &Document, tr: &Document) -> Vec<PlannedEdit> {
+        let blocks = (0..self.pairs.len()).flat_map(|k| self.block_edits(k, src, tr));
+        self.front.iter().chain(blocks).cloned().collect()
+    }
+}
+
+/// The edits of `edits` (of `kinds`, all when empty) that touch `span`, as one fix.
+pub(super) fn fix_of<'e>(
+    edits: impl Iterator<Item = &'e PlannedEdit>,
+    span: &Span,
+    kinds: &[ChangeKind],
+) -> Option<Fix> {
+    let edits: Vec<Edit> = edits
+        .filter(|e| kinds.is_empty() || kinds.contains(&e.kind))
+        .filter(|e| {
+            let r = &e.edit.range;
+            r.start < span.end.max(span.start + 1) && span.start < r.end.max(r.start + 1)
+        })
+        .map(|e| e.edit.clone())
+        .collect();
+    if edits.is_empty() {
+        return None;
+    }
+    Some(Fix {
+        title: "copy the untranslatable text from the source page (locdoc sync)".into(),
+        edits,
+    })
 }
 
 pub(super) struct Planner<'a> {
@@ -374,6 +499,17 @@ impl Planner<'_> {
     /// Sorts the plan, drops any edit that breaks the prose contract or overlaps another (each is
     /// reported), and sorts what was left alone.
     fn finish(mut self) -> PairPlan {
+        self.keep_allowed_edits();
+        self.plan
+            .unaligned
+            .sort_by(|a, b| (a.line, a.kind, &a.reason).cmp(&(b.line, b.kind, &b.reason)));
+        self.plan.unaligned.dedup();
+        self.plan
+    }
+
+    /// Sorts the planned edits and drops (reporting each) any that breaks the prose contract or
+    /// overlaps another.
+    fn keep_allowed_edits(&mut self) {
         let tr = self.tr;
         let mut edits = std::mem::take(&mut self.plan.edits);
         edits.sort_by(|a, b| {
@@ -404,11 +540,6 @@ impl Planner<'_> {
             end = e.edit.range.end;
             self.plan.edits.push(e);
         }
-        self.plan
-            .unaligned
-            .sort_by(|a, b| (a.line, a.kind, &a.reason).cmp(&(b.line, b.kind, &b.reason)));
-        self.plan.unaligned.dedup();
-        self.plan
     }
 }
 
