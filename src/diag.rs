@@ -157,7 +157,8 @@ impl Finding {
 pub fn sort_findings(findings: &mut Vec<Finding>) {
     #[allow(clippy::type_complexity)]
     fn full(
-        (rank, f): &(u32, Finding),
+        rank: u32,
+        f: &Finding,
     ) -> (
         (u32, usize, usize, &str, &str),
         usize,
@@ -167,7 +168,7 @@ pub fn sort_findings(findings: &mut Vec<Finding>) {
         bool,
     ) {
         (
-            (*rank, f.line, f.column, f.rule, &f.message),
+            (rank, f.line, f.column, f.rule, &f.message),
             f.end_line,
             f.end_column,
             f.severity,
@@ -177,12 +178,34 @@ pub fn sort_findings(findings: &mut Vec<Finding>) {
     }
     // Files are compared by their rank among the files, not by text: most comparisons of a sort
     // are between two files, whose long paths share most of their bytes (issue 8).
+    // Their indices are sorted, then the findings permuted in place: no second copy of half a
+    // million findings at 40,000 files.
     let ranks = file_ranks(findings);
-    let mut ranked: Vec<(u32, Finding)> = ranks.into_iter().zip(findings.drain(..)).collect();
+    let mut order: Vec<usize> = (0..findings.len()).collect();
     // In parallel: at 40,000 files this is half a million findings sorted after the check.
-    ranked.par_sort_unstable_by(|a, b| full(a).cmp(&full(b)));
-    findings.extend(ranked.into_iter().map(|(_, f)| f));
+    order.par_sort_unstable_by(|&a, &b| {
+        full(ranks[a], &findings[a]).cmp(&full(ranks[b], &findings[b]))
+    });
+    permute(findings, order);
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
+}
+
+/// Reorders `items` in place so that position `k` holds what was at `order[k]` (`order` is a
+/// permutation), cycle by cycle.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    const DONE: usize = usize::MAX;
+    for start in 0..order.len() {
+        let mut k = start;
+        // Along the cycle, the item first at `start` travels ahead until its place comes.
+        while order[k] != DONE {
+            let from = std::mem::replace(&mut order[k], DONE);
+            if from == start {
+                break;
+            }
+            items.swap(k, from);
+            k = from;
+        }
+    }
 }
 
 /// Each finding's file as its rank in the sorted list of the files: the files compare as their
@@ -220,6 +243,18 @@ mod tests {
         let mut f = Finding::new(meta, file, &lines, start..start, message);
         f.help = help.map(Cow::Borrowed);
         f
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn permute_puts_each_item_where_the_order_says(
+            order in proptest::strategy::Strategy::prop_shuffle(proptest::strategy::Just((0..24usize).collect::<Vec<_>>()))
+        ) {
+            let mut items: Vec<usize> = (100..124).collect();
+            let want: Vec<usize> = order.iter().map(|&i| items[i]).collect();
+            permute(&mut items, order);
+            proptest::prop_assert_eq!(items, want);
+        }
     }
 
     /// The streaming check gathers findings in the order threads finish: every arrival order must
