@@ -287,6 +287,11 @@ pub fn is_english_sentence(sentence: &str, locale: &str) -> bool {
 /// English when it has at least three words, two of them English function words, or when it is a
 /// lone copula (`is`, `are`), the typical remnant of a machine-translated sentence.
 pub fn english_runs_in_cjk(text: &str) -> Vec<Range<usize>> {
+    // Every English function word (and copula) is ASCII: a line without an ASCII letter, which
+    // most CJK lines are once code and terms are masked, has no run to find (issue 8).
+    if !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return Vec::new();
+    }
     runs_of(text, run_classes(text))
 }
 
