@@ -257,9 +257,9 @@ fn same_shape(tr: &Document, ts: &Section, src: &Document, ss: &Section) -> bool
     !a.is_empty() && a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| same_kind(x, y))
 }
 
-fn heading_level(doc: &Document, s: &Section) -> (u8, Option<String>) {
+fn heading_level<'d>(doc: &'d Document, s: &Section) -> (u8, Option<&'d str>) {
     match s.heading.and_then(|h| doc.blocks.get(h)).map(|b| &b.kind) {
-        Some(BlockKind::Heading { level, anchor }) => (*level, anchor.clone()),
+        Some(BlockKind::Heading { level, anchor }) => (*level, anchor.as_deref()),
         _ => (0, None),
     }
 }
