@@ -110,7 +110,7 @@ impl Rule for UntranslatedText {
         let marked = marked_lines(ctx, out);
         let cjk = is_cjk_locale(locale);
         for seg in ctx.segments().iter() {
-            if marked.contains(&ctx.doc.lines.line(seg.span.start)) {
+            if !marked.is_empty() && marked.contains(&ctx.doc.lines.line(seg.span.start)) {
                 continue;
             }
             let names: Vec<_> = ctx
