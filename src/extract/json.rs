@@ -4,7 +4,8 @@
 //! Several rules ask for the nodes of the same body; [`crate::extract::Request::body_nodes`] scans
 //! once per request and keeps the result (issue 8: it used to be rescanned by each rule).
 
-use std::collections::HashMap;
+// Looked up only, never iterated: FxHash, not SipHash (issue 8).
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Write as _;
 
 /// A node of a JSON text: its pointer, the span of its key (objects) and of its value, in body-text

@@ -1,6 +1,7 @@
 //! CURL005 duplicate-header.
 
-use std::collections::HashMap;
+// Looked up only, never iterated: FxHash, not SipHash (issue 8).
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::{Finding, Severity};
 use crate::rules::{Context, FixKind, Rule, RuleMeta, Scope};
@@ -49,7 +50,7 @@ impl Rule for DuplicateHeader {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for req in ctx.requests {
-            let mut seen: HashMap<String, usize> = HashMap::new();
+            let mut seen: HashMap<String, usize> = HashMap::default();
             for h in &req.headers {
                 let key = h.name.to_ascii_lowercase();
                 if let Some(first) = seen.get(&key) {

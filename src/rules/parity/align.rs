@@ -7,7 +7,8 @@
 //! finds no partner is structural drift, reported once by `PAR001`; the other rules only compare
 //! aligned [`Unit`]s.
 
-use std::collections::HashSet;
+// Index sets only looked up: FxHash, not SipHash (issue 8).
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::afm::{starting_in, BlockKind, Document, Span};
 use crate::feature::{feature, feature_placeholders_normalized, Feature};
@@ -508,7 +509,7 @@ pub fn row_key(table: &crate::afm::Table, row: usize) -> Option<&str> {
 fn align_rows(tt: &crate::afm::Table, st: &crate::afm::Table) -> Vec<(usize, usize)> {
     let key_of = |t: &crate::afm::Table, i: usize| row_key(t, i).unwrap_or("").to_string();
     let mut out = Vec::new();
-    let mut used = HashSet::new();
+    let mut used = HashSet::default();
     let mut unmatched_t = Vec::new();
     for i in 0..tt.rows.len() {
         let k = key_of(tt, i);
