@@ -101,7 +101,7 @@ pub fn garbled_runs(text: &str, from: usize, to: usize) -> Vec<(usize, usize, St
     let mut out: Vec<(usize, usize, String)> = Vec::new();
     // Only U+00C2..=U+00F4 can start a run, and each is encoded as 0xC3 and one more byte: a
     // piece without a 0xC3 byte has none (one memchr pass).
-    if !piece.as_bytes().contains(&0xC3) {
+    if memchr::memchr(0xC3, piece.as_bytes()).is_none() {
         return out;
     }
     // Offset in `piece` from which to look for the next lead char. The chars a run consumes are

@@ -106,7 +106,7 @@ impl Rule for HtmlEntity {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for seg in ctx.segments().iter() {
             // Every entity starts with `&`: a segment without one has none.
-            if !seg.masked.as_bytes().contains(&b'&') {
+            if memchr::memchr(b'&', seg.masked.as_bytes()).is_none() {
                 continue;
             }
             for m in ENTITY_RE.find_iter(&seg.masked) {
