@@ -147,7 +147,7 @@ pub fn trim(s: &str) -> &str {
 /// placeholders do not hide an otherwise equal token. Texts without a brace (nearly all) are hashed
 /// as they are, without building the normalized copy.
 pub fn feature_placeholders_normalized(tag: u8, text: &str) -> Feature {
-    if text.contains('{') {
+    if memchr::memchr(b'{', text.as_bytes()).is_some() {
         feature(
             tag,
             &crate::rules::parity::align::normalize_placeholders(text),
