@@ -45,12 +45,7 @@ pub fn plan_pair_with(
     tr: &Document,
     opts: &SyncOptions,
 ) -> PairPlan {
-    let mut p = Planner {
-        src,
-        tr,
-        opts,
-        plan: PairPlan::default(),
-    };
+    let mut p = Planner::new(src, tr, opts);
     p.front_matter();
     let tu = page_units(tr);
     let a = align_units(src_units.of(src), &tu);
@@ -136,12 +131,7 @@ impl LazyPairPlan {
         tr: &Document,
         opts: &SyncOptions,
     ) -> LazyPairPlan {
-        let mut p = Planner {
-            src,
-            tr,
-            opts,
-            plan: PairPlan::default(),
-        };
+        let mut p = Planner::new(src, tr, opts);
         p.front_matter();
         p.keep_allowed_edits();
         let tu = page_units(tr);
@@ -164,12 +154,7 @@ impl LazyPairPlan {
     fn block_edits(&self, k: usize, src: &Document, tr: &Document) -> &[PlannedEdit] {
         self.blocks[k].get_or_init(|| {
             let (sb, tb) = (&src.blocks[self.pairs[k].0], &tr.blocks[self.pairs[k].1]);
-            let mut p = Planner {
-                src,
-                tr,
-                opts: &self.opts,
-                plan: PairPlan::default(),
-            };
+            let mut p = Planner::new(src, tr, &self.opts);
             p.block_pair(sb, tb);
             p.keep_allowed_edits();
             debug_assert!(
@@ -246,7 +231,16 @@ pub(super) fn within(span: &Span, outer: &Span) -> bool {
     span.start >= outer.start && span.end <= outer.end
 }
 
-impl Planner<'_> {
+impl<'a> Planner<'a> {
+    fn new(src: &'a Document, tr: &'a Document, opts: &'a SyncOptions) -> Planner<'a> {
+        Planner {
+            src,
+            tr,
+            opts,
+            plan: PairPlan::default(),
+        }
+    }
+
     pub(super) fn unaligned(&mut self, line: usize, kind: &'static str, reason: String) {
         self.plan.unaligned.push(Unaligned { line, kind, reason });
     }
