@@ -2,7 +2,6 @@
 //! the library's `engine::check`) must report exactly the same findings.
 
 use locdoc::engine::{self, Settings};
-use locdoc::sync::ChangeKind;
 
 fn compare(paths: Vec<std::path::PathBuf>) {
     let settings = Settings {
@@ -44,48 +43,18 @@ fn streaming_equals_in_memory_on_real_documents() {
     compare(vec![shared.join("corpus"), shared.join("seeds")]);
 }
 
-/// `check`'s lazily planned sync fixes ([`LazyPairPlan`]) are the full plan's, pair by pair: the
-/// same edits in the same order, and the same fix for every block and every edit of the page.
+/// `check`'s lazily planned sync fixes are the full plan's on every paired page of `paths`
+/// ([`crate::common::lazy_plan_agrees`]).
 fn lazy_plan_equals_full_plan(paths: Vec<std::path::PathBuf>) {
-    use locdoc::sync::{plan_pair_with, LazyPairPlan, SyncOptions};
     let settings = Settings {
         paths,
         ..Settings::default()
     };
     let ws = engine::load(&settings).unwrap();
-    let opts = SyncOptions::default();
     let (mut pairs, mut fixes) = (0, 0);
     for (i, s) in ws.pairing.source.iter().enumerate() {
         let Some((s, _)) = s else { continue };
-        let (tr, src) = (&ws.pages[i].doc, &ws.pages[*s]);
-        let full = plan_pair_with(&src.doc, &src.sync_units, tr, &opts);
-        let lazy = LazyPairPlan::new(&src.doc, &src.sync_units, tr, &opts);
-        // Asked span by span first, so each answer only has the blocks its span reaches.
-        let ranges = tr.blocks.iter().map(|b| b.span.clone());
-        let ranges: Vec<_> = ranges
-            .chain(full.edits.iter().map(|e| e.edit.range.clone()))
-            .collect();
-        // Each range, and the empty spans at its ends (where an insertion sits).
-        let spans = ranges
-            .iter()
-            .flat_map(|r| [r.clone(), r.start..r.start, r.end..r.end]);
-        for span in spans {
-            for kinds in [
-                &[][..],
-                &[ChangeKind::Code],
-                &[ChangeKind::Link, ChangeKind::Dnl],
-            ] {
-                let want = full.fix_within_kinds(&span, kinds);
-                fixes += usize::from(want.is_some());
-                assert_eq!(
-                    lazy.fix_within_kinds(&src.doc, tr, &span, kinds),
-                    want,
-                    "{} {span:?} {kinds:?}",
-                    tr.display
-                );
-            }
-        }
-        assert_eq!(lazy.all_edits(&src.doc, tr), full.edits, "{}", tr.display);
+        fixes += crate::common::lazy_plan_agrees(&ws.pages[*s], &ws.pages[i].doc);
         pairs += 1;
     }
     assert!(pairs > 0 && fixes > 0, "{pairs} pairs, {fixes} fixes");

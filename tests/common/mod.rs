@@ -70,3 +70,43 @@ pub fn has(v: &serde_json::Value, rule: &str, file: &str, line: u64) -> bool {
         .iter()
         .any(|(r, f, l)| r == rule && f.ends_with(file) && *l == line)
 }
+
+/// Holds `check`'s lazily planned sync fixes ([`locdoc::sync::LazyPairPlan`]) to the full plan
+/// `sync` writes, for translation `tr` of `src`: the same edits in the same order, and the same fix
+/// for every block, every edit and the empty spans at their ends, under three kind filters. Returns
+/// how many of those asks had a fix.
+pub fn lazy_plan_agrees(src: &locdoc::engine::Page, tr: &locdoc::afm::Document) -> usize {
+    use locdoc::sync::{plan_pair_with, ChangeKind, LazyPairPlan, SyncOptions};
+    let opts = SyncOptions::default();
+    let full = plan_pair_with(&src.doc, &src.sync_units, tr, &opts);
+    let lazy = LazyPairPlan::new(&src.doc, &src.sync_units, tr, &opts);
+    let mut fixes = 0;
+    // Asked span by span first, so each answer only has the blocks its span reaches.
+    let ranges: Vec<_> = tr
+        .blocks
+        .iter()
+        .map(|b| b.span.clone())
+        .chain(full.edits.iter().map(|e| e.edit.range.clone()))
+        .collect();
+    let spans = ranges
+        .iter()
+        .flat_map(|r| [r.clone(), r.start..r.start, r.end..r.end]);
+    for span in spans {
+        for kinds in [
+            &[][..],
+            &[ChangeKind::Code],
+            &[ChangeKind::Link, ChangeKind::Dnl],
+        ] {
+            let want = full.fix_within_kinds(&span, kinds);
+            fixes += usize::from(want.is_some());
+            assert_eq!(
+                lazy.fix_within_kinds(&src.doc, tr, &span, kinds),
+                want,
+                "{} {span:?} {kinds:?}",
+                tr.display
+            );
+        }
+    }
+    assert_eq!(lazy.all_edits(&src.doc, tr), full.edits, "{}", tr.display);
+    fixes
+}
