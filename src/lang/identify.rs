@@ -264,6 +264,11 @@ pub fn is_english_sentence(sentence: &str, locale: &str) -> bool {
     if lang == "en" || is_cjk_locale(locale) {
         return false;
     }
+    // Fewer than 25 bytes cannot hold 25 letters (a lowercased letter is never longer in chars
+    // than the letter is in bytes): no need to count.
+    if sentence.len() < 25 {
+        return false;
+    }
     let st = word_stats(sentence, target_function_words(lang));
     if st.words < 5 || st.letters < 25 {
         return false;
