@@ -172,6 +172,8 @@ impl Rule for LinkSpacing {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::testing::lines;
+    use crate::rules::text::helpers::{apply_fixes, run_locale};
 
     proptest::proptest! {
         /// The prefilter never hides a match of the regex it guards.
@@ -182,8 +184,6 @@ mod tests {
             proptest::prop_assert!(has_bracket_blank(&s) || !SPACED_RE.is_match(&s));
         }
     }
-    use crate::rules::testing::lines;
-    use crate::rules::text::helpers::{apply_fixes, run_locale};
 
     #[test]
     fn padded_spaced_and_glued_links() {
