@@ -231,18 +231,20 @@ fn plural(n: usize) -> &'static str {
 
 fn output(format: Format, run: &Outcome, global: &GlobalArgs) -> std::io::Result<()> {
     let findings = &run.findings;
-    let text = match format {
-        Format::Json => {
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            report::json::write(&mut out, findings, run.checked.len())?;
-            return out.flush();
-        }
-        Format::Sarif => report::sarif::render(findings),
-        Format::Github => report::github::render(findings),
-        Format::Junit => report::junit::render(findings, &run.checked),
-        Format::Human => return human(findings, &run.texts, run.checked.len(), global),
-    };
-    std::io::stdout().lock().write_all(text.as_bytes())
+    if format == Format::Human {
+        return human(findings, &run.texts, run.checked.len(), global);
+    }
+    // Every machine format streams into one buffered writer: a 40,000-file report is never held
+    // whole in memory (issue 8).
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match format {
+        Format::Json => report::json::write(&mut out, findings, run.checked.len())?,
+        Format::Sarif => report::sarif::write(&mut out, findings)?,
+        Format::Github => report::github::write(&mut out, findings)?,
+        Format::Junit => report::junit::write(&mut out, findings, &run.checked)?,
+        Format::Human => unreachable!("handled above"),
+    }
+    out.flush()
 }
 
 /// Display paths of the files this run checked.

@@ -19,7 +19,11 @@ fn xml_safe(s: &str) -> String {
 
 /// The JUnit document for `findings` over `files` (every checked file; files that only appear in
 /// findings are added). Ends with a newline.
-pub fn render(findings: &[Finding], files: &[String]) -> String {
+pub fn write(
+    out: &mut impl std::io::Write,
+    findings: &[Finding],
+    files: &[String],
+) -> std::io::Result<()> {
     let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in files {
         by_file.entry(f.as_str()).or_default();
@@ -27,18 +31,13 @@ pub fn render(findings: &[Finding], files: &[String]) -> String {
     for f in findings {
         by_file.entry(&*f.file).or_default().push(f);
     }
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let result = write(&mut w, &by_file, findings.len());
-    let mut out = String::from_utf8(w.into_inner()).unwrap_or_default();
-    if let Err(e) = result {
-        out = format!("<!-- locdoc: cannot write JUnit XML: {e} -->");
-    }
-    out.push('\n');
-    out
+    let mut w = Writer::new_with_indent(&mut *out, b' ', 2);
+    write_suites(&mut w, &by_file, findings.len())?;
+    out.write_all(b"\n")
 }
 
-fn write(
-    w: &mut Writer<Vec<u8>>,
+fn write_suites<W: std::io::Write>(
+    w: &mut Writer<W>,
     by_file: &BTreeMap<&str, Vec<&Finding>>,
     failures: usize,
 ) -> std::io::Result<()> {
@@ -77,7 +76,7 @@ fn write(
     Ok(())
 }
 
-fn testcase(w: &mut Writer<Vec<u8>>, file: &str, f: &Finding) -> std::io::Result<()> {
+fn testcase<W: std::io::Write>(w: &mut Writer<W>, file: &str, f: &Finding) -> std::io::Result<()> {
     let name = format!("{} line {} col {}", f.rule, f.line, f.column);
     let mut body = format!(
         "{}[{}] {}:{}:{}: {}",

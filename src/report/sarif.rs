@@ -160,8 +160,11 @@ fn result(f: &Finding) -> sarif::Result {
     r
 }
 
-/// The SARIF log for `findings` (pretty JSON with a trailing newline).
-pub fn render(findings: &[Finding]) -> String {
+/// The SARIF log for `findings` (pretty JSON with a trailing newline), written as it is built:
+/// the envelope is serialized by hand around a lazy sequence of results, so only one result is in
+/// memory at a time. Building the whole typed log first took 1 GB at 10,000 files (issue 8). The
+/// keys are in the order `serde-sarif` writes them, so the bytes are the typed log's.
+pub fn write(out: &mut impl std::io::Write, findings: &[Finding]) -> std::io::Result<()> {
     let driver = sarif::ToolComponent::builder()
         .name("locdoc")
         .version(env!("CARGO_PKG_VERSION"))
@@ -173,20 +176,52 @@ pub fn render(findings: &[Finding]) -> String {
                 .collect::<Vec<_>>(),
         )
         .build();
-    let run = sarif::Run::builder()
-        .tool(sarif::Tool::builder().driver(driver).build())
-        .results(findings.iter().map(result).collect::<Vec<_>>())
-        .column_kind(serde_json::json!("unicodeCodePoints"))
-        .build();
-    let log = sarif::Sarif::builder()
-        .schema(SCHEMA_URL)
-        .version(serde_json::json!("2.1.0"))
-        .runs(vec![run])
-        .build();
-    let mut s =
-        serde_json::to_string_pretty(&log).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
-    s.push('\n');
-    s
+    let log = StreamedLog {
+        tool: sarif::Tool::builder().driver(driver).build(),
+        findings,
+    };
+    serde_json::to_writer_pretty(&mut *out, &log).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
+}
+
+/// A SARIF log of one run whose results are made from `findings` while they are written.
+struct StreamedLog<'a> {
+    tool: sarif::Tool,
+    findings: &'a [Finding],
+}
+
+/// The run of a [`StreamedLog`].
+struct StreamedRun<'a>(&'a StreamedLog<'a>);
+
+/// The results of a [`StreamedLog`], each built just before it is serialized.
+struct StreamedResults<'a>(&'a [Finding]);
+
+impl serde::Serialize for StreamedLog<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("$schema", SCHEMA_URL)?;
+        m.serialize_entry("runs", &[StreamedRun(self)])?;
+        m.serialize_entry("version", "2.1.0")?;
+        m.end()
+    }
+}
+
+impl serde::Serialize for StreamedRun<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("columnKind", "unicodeCodePoints")?;
+        m.serialize_entry("results", &StreamedResults(self.0.findings))?;
+        m.serialize_entry("tool", &self.0.tool)?;
+        m.end()
+    }
+}
+
+impl serde::Serialize for StreamedResults<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(result))
+    }
 }
 
 #[cfg(test)]
@@ -202,7 +237,11 @@ mod tests {
 
     #[test]
     fn log_names_the_schemastore_schema() {
-        let v: serde_json::Value = serde_json::from_str(&render(&[])).unwrap();
+        let v: serde_json::Value = {
+            let mut out = Vec::new();
+            write(&mut out, &[]).unwrap();
+            serde_json::from_slice(&out).unwrap()
+        };
         assert_eq!(v["$schema"], SCHEMA_URL);
         assert_eq!(v["version"], "2.1.0");
     }
