@@ -7,18 +7,6 @@ use std::io::{self, Write};
 
 use crate::diag::{Finding, Severity};
 
-/// Escapes a command's message.
-pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escapes a property value (`file=…`, `title=…`).
-pub fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
-}
-
 /// The command for a severity.
 pub fn command(s: Severity) -> &'static str {
     match s {
@@ -49,7 +37,7 @@ fn write_escaped(out: &mut impl Write, s: &str, property: bool) -> io::Result<()
 }
 
 /// Writes the line for `f` (without the newline).
-pub fn write_line(out: &mut impl Write, f: &Finding) -> io::Result<()> {
+fn write_line(out: &mut impl Write, f: &Finding) -> io::Result<()> {
     write!(out, "::{} file=", command(f.severity))?;
     write_escaped(out, &f.file, true)?;
     write!(
@@ -80,6 +68,19 @@ pub fn write(out: &mut impl Write, findings: &[Finding]) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A command's message escaped as the toolkit does it (chained replaces): the reference the
+    /// streaming writer is held to.
+    fn escape_data(s: &str) -> String {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    }
+
+    /// A property value (`file=…`, `title=…`).
+    fn escape_property(s: &str) -> String {
+        escape_data(s).replace(':', "%3A").replace(',', "%2C")
+    }
 
     #[test]
     fn escapes_like_the_actions_toolkit() {
