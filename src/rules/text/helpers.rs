@@ -89,8 +89,13 @@ impl Segment {
 
     /// `masked` with `[!DNL …]`/`[!UICONTROL …]` terms (and `extra` file spans) masked too.
     pub fn without_terms(&self, doc: &Document, extra: &[Span]) -> String {
-        let ranges = doc
-            .terms
+        // Terms do not overlap and are in file order (starts and ends both sorted), so the ones
+        // that can meet the segment are found by binary search, not by a scan of the page's
+        // terms per segment (issue 8).
+        let (base, end) = (self.span.start, self.span.start + self.masked.len());
+        let lo = doc.terms.partition_point(|t| t.span.end <= base);
+        let hi = doc.terms.partition_point(|t| t.span.start < end).max(lo);
+        let ranges = doc.terms[lo..hi]
             .iter()
             .map(|t| t.span.clone())
             .chain(extra.iter().cloned());
@@ -392,6 +397,23 @@ mod tests {
         #[test]
         fn sentence_starts_match_the_byte_scan(s in "[a.!? 。！？ぁｅ中eg]{0,30}") {
             proptest::prop_assert_eq!(sentence_starts(&s), sentence_starts_by_bytes(&s));
+        }
+
+        #[test]
+        fn without_terms_masks_what_the_full_scan_masks(
+            lines in proptest::collection::vec("[ab|é]{0,6}(\\[!(DNL|UICONTROL) [xy]{1,4}\\])?[ ab]{0,4}(\\[!DNL z\\])?", 1..6),
+            table in proptest::bool::ANY,
+        ) {
+            let mut text = lines.join("\n\n");
+            if table {
+                text.push_str("\n\n| a | [!DNL x] b |\n|---|---|\n| [!DNL y] | c [!UICONTROL z] |\n");
+            }
+            let (doc, _) = page(&text, "fr");
+            for seg in segments(&doc) {
+                let every = doc.terms.iter().map(|t| t.span.clone());
+                let want = masked_copy(&seg.masked, seg.span.start, every);
+                proptest::prop_assert_eq!(seg.without_terms(&doc, &[]), want);
+            }
         }
 
         #[test]
