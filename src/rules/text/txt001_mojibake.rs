@@ -95,6 +95,16 @@ fn lead_byte(c: char) -> Option<u8> {
     cp1252_byte(c).filter(|b| (0xC2..=0xF4).contains(b))
 }
 
+/// Where the next lead char (one [`lead_byte`] accepts) at or after `pos` starts. Those chars are
+/// U+00C2..=U+00F4, encoded `C3 82`..=`C3 B4`: found by `memchr` on the bytes, not by decoding
+/// every char of French prose, where `é` and `à` put a `C3` byte in most words (issue 8).
+fn next_lead(s: &str, pos: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    memchr::memchr_iter(0xC3, b.get(pos..)?)
+        .map(|k| pos + k)
+        .find(|&i| b.get(i + 1).is_some_and(|n| (0x82..=0xB4).contains(n)))
+}
+
 /// Garbled runs of `text` from `from` to `to`: (start, end, repaired text).
 pub fn garbled_runs(text: &str, from: usize, to: usize) -> Vec<(usize, usize, String)> {
     let piece = text.get(from..to).unwrap_or("");
@@ -107,11 +117,7 @@ pub fn garbled_runs(text: &str, from: usize, to: usize) -> Vec<(usize, usize, St
     // Offset in `piece` from which to look for the next lead char. The chars a run consumes are
     // never lead chars, so jumping from lead to lead sees every start a char-by-char walk would.
     let mut pos = 0;
-    while let Some(i) = piece
-        .get(pos..)
-        .and_then(|r| r.find(|c| lead_byte(c).is_some()))
-        .map(|off| pos + off)
-    {
+    while let Some(i) = next_lead(piece, pos) {
         let mut it = piece.get(i..).unwrap_or("").chars();
         let Some((c, lead)) = it.next().and_then(|c| Some((c, lead_byte(c)?))) else {
             break;
@@ -235,6 +241,16 @@ mod tests {
     use super::*;
     use crate::rules::testing::{lines, run};
     use crate::rules::text::helpers::apply_fixes;
+
+    proptest::proptest! {
+        /// The byte search stops where the char-by-char search (`find` with [`lead_byte`]) did.
+        #[test]
+        fn next_lead_is_the_char_search(s in "[aéàÂÃÁÄÔõÿ€’Ã©\u{c1}\u{c2}\u{f4}\u{f5} ]{0,20}", pos in 0usize..24) {
+            let pos = (0..=pos.min(s.len())).rev().find(|&p| s.is_char_boundary(p)).unwrap_or(0);
+            let want = s[pos..].find(|c| lead_byte(c).is_some()).map(|off| pos + off);
+            proptest::prop_assert_eq!(next_lead(&s, pos), want);
+        }
+    }
 
     #[test]
     fn garbled_sequences_are_found_and_fixed() {
