@@ -18,17 +18,34 @@ use super::align::{align_units, Unit};
 use super::{edit_is_allowed, ChangeKind, PairPlan, PlannedEdit, SyncOptions, Unaligned};
 use crate::afm::{starting_in, Block, BlockKind, CodeBlock, Document, Span, Table};
 use crate::diag::{Edit, Fix};
-use units::{class_of, code_unit, list_item_spans, page_units, table_unit};
+use units::{
+    class_of, code_token_lists, code_token_lists_from, code_unit, list_item_spans, page_units,
+    table_unit,
+};
 
 /// A page's alignable units, built on first use and kept: a source page is planned against each of
 /// its translations, and its units are the same every time (issue 8: they were rebuilt per pair).
 #[derive(Debug, Default)]
-pub struct PageUnits(std::sync::OnceLock<Vec<Unit>>);
+pub struct PageUnits(std::sync::OnceLock<(Vec<Unit>, Vec<Vec<crate::feature::Feature>>)>);
 
 impl PageUnits {
     /// The units of `doc` (always the same document for one cell).
     pub fn of(&self, doc: &Document) -> &[Unit] {
-        self.0.get_or_init(|| page_units(doc))
+        &self.built(doc).0
+    }
+
+    /// The units of `doc` and its code blocks' tokens (which its translations' units reuse).
+    fn built(&self, doc: &Document) -> &(Vec<Unit>, Vec<Vec<crate::feature::Feature>>) {
+        self.0.get_or_init(|| {
+            let tokens = code_token_lists(doc);
+            (page_units(doc, &tokens), tokens)
+        })
+    }
+
+    /// The units of translation `tr` of `src` (the document of this cell).
+    fn translation_units(&self, src: &Document, tr: &Document) -> Vec<Unit> {
+        let tokens = code_token_lists_from(tr, src, &self.built(src).1);
+        page_units(tr, &tokens)
     }
 }
 
@@ -47,7 +64,7 @@ pub fn plan_pair_with(
 ) -> PairPlan {
     let mut p = Planner::new(src, tr, opts);
     p.front_matter();
-    let tu = page_units(tr);
+    let tu = src_units.translation_units(src, tr);
     let a = align_units(src_units.of(src), &tu);
     for pair in &a.pairs {
         if let (Some(sb), Some(tb)) = (src.blocks.get(pair.src), tr.blocks.get(pair.tr)) {
@@ -134,7 +151,7 @@ impl LazyPairPlan {
         let mut p = Planner::new(src, tr, opts);
         p.front_matter();
         p.keep_allowed_edits();
-        let tu = page_units(tr);
+        let tu = src_units.translation_units(src, tr);
         let a = align_units(src_units.of(src), &tu);
         let pairs: Vec<(usize, usize)> = a
             .pairs

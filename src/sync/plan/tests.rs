@@ -263,3 +263,23 @@ fn fix_within_gives_the_edits_of_a_finding_span() {
     assert_eq!(fix.edits[0].replacement, "https://a.example/new");
     assert!(plan.fix_within(&(0..4)).is_none());
 }
+
+/// A translation's units built with the source's code tokens copied (for the code blocks equal to
+/// the source's at the same index) are the units built from scratch: equal blocks, a block whose
+/// code changed, one whose language changed, and one the source does not have.
+#[test]
+fn translation_units_reusing_source_tokens_are_the_units_from_scratch() {
+    let src = doc(
+        "en/a.md",
+        "# A\n\n```shell\ncurl -X GET 'https://h.x/a' -H 'k: {K}'\n```\n\nText.\n\n```json\n{\"a\": 1}\n```\n\n```json\n{\"b\": 2}\n```\n",
+    );
+    let tr = doc(
+        "fr/a.md",
+        "# A\n\n```shell\ncurl -X GET 'https://h.x/a' -H 'k: {K}'\n```\n\nTexte.\n\n```json\n{\"a\": 9}\n```\n\n```text\n{\"b\": 2}\n```\n\n```json\n{\"c\": 3}\n```\n",
+    );
+    let cell = super::PageUnits::default();
+    let reused = cell.translation_units(&src, &tr);
+    let scratch = super::page_units(&tr, &super::code_token_lists(&tr));
+    assert_eq!(format!("{reused:?}"), format!("{scratch:?}"));
+    assert_eq!(reused.len(), 6);
+}

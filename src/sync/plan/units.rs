@@ -134,8 +134,43 @@ fn section_contribution(doc: &Document, b: &Block, inline: &[Feature]) -> Vec<Fe
         .collect()
 }
 
-/// The alignable units of every top-level block of `doc`, in order.
-pub(super) fn page_units(doc: &Document) -> Vec<Unit> {
+/// The code tokens of each of `doc`'s code blocks (by index in `Document::code_blocks`).
+pub(super) fn code_token_lists(doc: &Document) -> Vec<Vec<Feature>> {
+    doc.code_blocks
+        .iter()
+        .map(|c| {
+            let mut t = Vec::new();
+            code_tokens(c, &mut t);
+            t
+        })
+        .collect()
+}
+
+/// [`code_token_lists`] of translation `tr`, copying the lists of `src` (`src_tokens`) for the
+/// code blocks equal to the source's block at the same index: code is not translated, so most are,
+/// and tokenizing them again was most of a translation's unit cost (issue 8).
+pub(super) fn code_token_lists_from(
+    tr: &Document,
+    src: &Document,
+    src_tokens: &[Vec<Feature>],
+) -> Vec<Vec<Feature>> {
+    tr.code_blocks
+        .iter()
+        .enumerate()
+        .map(|(k, c)| match (src.code_blocks.get(k), src_tokens.get(k)) {
+            (Some(s), Some(t)) if s.text == c.text && s.info == c.info => t.clone(),
+            _ => {
+                let mut t = Vec::new();
+                code_tokens(c, &mut t);
+                t
+            }
+        })
+        .collect()
+}
+
+/// The alignable units of every top-level block of `doc`, in order; `tokens` are its
+/// [`code_token_lists`].
+pub(super) fn page_units(doc: &Document, tokens: &[Vec<Feature>]) -> Vec<Unit> {
     // Each block's inline items feed both its own unit and its headings' sections.
     let inline: Vec<Vec<Feature>> = doc
         .blocks
@@ -155,7 +190,7 @@ pub(super) fn page_units(doc: &Document) -> Vec<Unit> {
     doc.blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| block_unit(doc, i, b, &inline[i], &contributions))
+        .map(|(i, b)| block_unit(doc, i, b, &inline[i], &contributions, tokens))
         .collect()
 }
 
@@ -166,6 +201,7 @@ fn block_unit(
     b: &Block,
     inline: &[Feature],
     sections: &[Vec<Feature>],
+    tokens: &[Vec<Feature>],
 ) -> Unit {
     let mut feats = inline.to_vec();
     let mut key = None;
@@ -191,14 +227,25 @@ fn block_unit(
         ),
         _ => {}
     }
-    for c in starting_in(&doc.code_blocks, &b.span, |c| c.span.start)
+    // The code blocks starting in the block, as `starting_in` finds them, with their indexes.
+    let first = doc
+        .code_blocks
+        .partition_point(|c| c.span.start < b.span.start);
+    for (k, c) in doc
+        .code_blocks
         .iter()
-        .filter(|c| within(&c.span, &b.span))
+        .enumerate()
+        .skip(first)
+        .take_while(|(_, c)| c.span.start < b.span.end)
+        .filter(|(_, c)| within(&c.span, &b.span))
     {
         if matches!(b.kind, BlockKind::Code { .. }) {
             key = Some(c.lang());
         }
-        code_tokens(c, &mut feats);
+        match tokens.get(k) {
+            Some(t) => feats.extend_from_slice(t),
+            None => code_tokens(c, &mut feats),
+        }
     }
     for t in starting_in(&doc.tables, &b.span, |t| t.span.start)
         .iter()
